@@ -1,0 +1,87 @@
+# Repayable's command index. `make run` serves the app; `make test` runs every check and test.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+# A local run keeps a generated secret key in data/ unless DJANGO_SECRET_KEY is already set.
+RUN_ENV = DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat data/secret_key)}"
+# Tests run with DEBUG off, as in production, with a throwaway key.
+TEST_ENV = DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-test-only-key-not-secret-0123456789-abcdefghijklmnop}" DJANGO_DEBUG=false
+# Commands that only read code (messages) need no production secrets.
+TOOL_ENV = DJANGO_DEBUG=true
+
+.PHONY: help run dev test lint format messages compilemessages static migrate bench clean
+
+help:
+	@echo "make run        serve the app with gunicorn at http://$(HOST):$(PORT) (SQLite in data/)"
+	@echo "make dev        Django's runserver with DEBUG on"
+	@echo "make test       lint, Django checks, migrations check and every test (browser too)"
+	@echo "make lint       ruff check and format check only"
+	@echo "make format     ruff format and fix"
+	@echo "make messages   update locale/zh_Hans/LC_MESSAGES/django.po from the code"
+	@echo "make bench      engine and load benchmarks"
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Repayable needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.runtime-installed: requirements.txt | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@ $(VENV)/.runtime-installed
+
+data/secret_key: | $(PY)
+	@mkdir -p data
+	@umask 077 && $(PY) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+
+# gettext's msgfmt when it is installed; otherwise a pure-Python compiler, so that a machine
+# with only Python and make can still run the app in Chinese.
+compilemessages: $(VENV)/.runtime-installed
+	@if command -v msgfmt >/dev/null 2>&1; then \
+		$(TOOL_ENV) $(PY) manage.py compilemessages --ignore='.venv' --verbosity 0; \
+	else \
+		$(PY) scripts/compile_messages.py; \
+	fi
+
+messages: $(VENV)/.runtime-installed
+	$(TOOL_ENV) $(PY) manage.py makemessages --locale zh_Hans --ignore '.venv/*' --ignore 'staticfiles/*' --no-obsolete --add-location file
+
+migrate: $(VENV)/.runtime-installed data/secret_key
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+
+static: $(VENV)/.runtime-installed data/secret_key
+	$(RUN_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+
+run: $(VENV)/.runtime-installed data/secret_key migrate compilemessages static
+	$(RUN_ENV) exec $(VENV)/bin/gunicorn --config config/gunicorn.conf.py --bind $(HOST):$(PORT) config.wsgi
+
+dev: $(VENV)/.dev-installed compilemessages
+	DJANGO_DEBUG=true $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=true exec $(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test: $(VENV)/.dev-installed compilemessages lint
+	$(TEST_ENV) $(PY) manage.py check --fail-level WARNING
+	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
+	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.dev-installed compilemessages
+	$(PY) bench/bench_engine.py
+
+clean:
+	rm -rf staticfiles .pytest_cache .ruff_cache .hypothesis
+	find . -name '*.mo' -path './locale/*' -delete

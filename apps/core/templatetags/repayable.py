@@ -1,0 +1,54 @@
+"""The site's template filters: money and percentages that read right in both languages, and
+`tr`, which picks the Chinese or English field of a bilingual database row.
+
+Registered as a builtin in settings, so templates use them without `{% load %}`.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
+
+from django import template
+from django.utils.translation import get_language
+
+register = template.Library()
+
+_CENT = Decimal("0.01")
+
+
+def _as_decimal(value: Any) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        number = value if isinstance(value, Decimal) else Decimal(str(value))
+    except (InvalidOperation, ValueError, TypeError):
+        return None
+    return number if number.is_finite() else None
+
+
+def _group(number: Decimal, places: int) -> str:
+    # Both zh-hans and en group thousands with a comma and use a point for decimals.
+    quantum = Decimal(1).scaleb(-places)
+    return f"{number.quantize(quantum, rounding=ROUND_HALF_UP):,.{places}f}"
+
+
+@register.filter
+def money(value: Any, places: int = 2) -> str:
+    """12345.6 -> '12,345.60' (the currency sign is written by the template where it helps)."""
+    number = _as_decimal(value)
+    return "" if number is None else _group(number, int(places))
+
+
+@register.filter
+def percent(value: Any, places: int = 2) -> str:
+    """A fraction as a percentage: Decimal('0.325') -> '32.50%'."""
+    number = _as_decimal(value)
+    return "" if number is None else _group(number * 100, int(places)) + "%"
+
+
+@register.filter
+def tr(obj: Any, field: str) -> str:
+    """`{{ stage|tr:"title" }}` reads `title_zh` in Chinese and `title_en` otherwise."""
+    suffix = "zh" if (get_language() or "").startswith("zh") else "en"
+    return getattr(obj, f"{field}_{suffix}", "") or getattr(obj, f"{field}_en", "")

@@ -1,0 +1,12 @@
+"""Loan input: the offer and budget form."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+
+@require_GET
+def check(request: HttpRequest) -> HttpResponse:
+    return render(request, "loans/check.html")

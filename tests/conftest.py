@@ -1,0 +1,33 @@
+"""Shared test set-up: static files collected once per run, and small helpers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _collected_static(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Pages are rendered with the production storage (hashed, compressed names), so collect the
+    static files once into a temporary folder, as `make run` does into staticfiles/."""
+    root = tmp_path_factory.mktemp("static")
+    settings.STATIC_ROOT = root
+    call_command("collectstatic", interactive=False, verbosity=0)
+    return root
+
+
+@pytest.fixture
+def en(client):
+    """A test client that reads the site in English."""
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
+
+
+@pytest.fixture
+def zh(client):
+    """A test client that reads the site in Simplified Chinese."""
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "zh-hans"
+    return client

@@ -1,0 +1,31 @@
+"""Assertions every browser test makes on the pages it visits."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+
+def assert_no_axe_violations(page) -> None:
+    """Run axe-core (bundled with axe-playwright-python, works offline) on the current page."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def assert_only_this_host(page) -> None:
+    others = [
+        url
+        for url in page.requests_seen
+        if urlsplit(url).netloc not in ("", page.live_host)
+        and not url.startswith(("data:", "about:"))
+    ]
+    assert others == [], f"requests to other hosts: {others}"
+
+
+def assert_fits_width(page) -> None:
+    """No horizontal scrolling on the page itself (tables may scroll inside their own box)."""
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"page is {overflow}px wider than the screen"

@@ -1,0 +1,91 @@
+"""Browser tests: the system Chromium driven by Playwright, against pytest-django's live server.
+
+No Chromium: skipped with the reason printed (-rs), except under CI=true, where it is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM calls made by
+# fixtures in that thread are still synchronous, so allow them.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("PLAYWRIGHT_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def _missing_browser(reason: str) -> None:
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"CI=true but the browser tests cannot run: {reason}")
+    pytest.skip(f"browser tests skipped: {reason}")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        _missing_browser(
+            f"no Chromium at {CHROMIUM} (apt-get install chromium, or set PLAYWRIGHT_CHROMIUM)"
+        )
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:  # pragma: no cover - a dev requirement
+        _missing_browser(f"playwright is not installed ({exc})")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _new_page(browser, live_server, viewport: dict, language: str):
+    context = browser.new_context(
+        viewport=viewport, locale=language, extra_http_headers={"Accept-Language": language}
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    # Every request the page makes, so a test can prove nothing leaves this host.
+    page.requests_seen = []
+    page.on("request", lambda request: page.requests_seen.append(request.url))
+    page.live_host = urlsplit(live_server.url).netloc
+    return context, page
+
+
+@pytest.fixture
+def phone_page(browser, live_server):
+    """A 390 x 844 phone page in Chinese (the first users' language)."""
+    context, page = _new_page(browser, live_server, PHONE, "zh-CN")
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def make_page(browser, live_server):
+    """make_page(viewport="phone"|"desktop", language="zh-CN"|"en") for tests that need both."""
+    contexts = []
+
+    def factory(viewport: str = "phone", language: str = "zh-CN"):
+        context, page = _new_page(
+            browser, live_server, PHONE if viewport == "phone" else DESKTOP, language
+        )
+        contexts.append(context)
+        return page
+
+    yield factory
+    for context in contexts:
+        context.close()
