@@ -51,7 +51,8 @@ compilemessages: $(VENV)/.runtime-installed
 	fi
 
 messages: $(VENV)/.runtime-installed
-	$(TOOL_ENV) $(PY) manage.py makemessages --locale zh_Hans --ignore '.venv/*' --ignore 'staticfiles/*' --no-obsolete --add-location file
+	@# The lock lets several people update the catalogue one after the other (see scripts/po_fill.py).
+	flock locale/zh_Hans/LC_MESSAGES/django.po env $(TOOL_ENV) $(PY) manage.py makemessages --locale zh_Hans --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'test-artifacts/*' --no-obsolete --add-location file
 
 migrate: $(VENV)/.runtime-installed data/secret_key
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
