@@ -33,7 +33,7 @@ def missing() -> list[str]:
 
 
 def fill(mapping: dict[str, str]) -> tuple[int, list[str]]:
-    catalogue = polib.pofile(str(PO), wrapwidth=100)
+    catalogue = polib.pofile(str(PO), wrapwidth=79)
     catalogue.metadata.update(HEADER)
     catalogue.metadata_is_fuzzy = False
     by_id = {e.msgid: e for e in catalogue}
