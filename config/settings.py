@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After LocaleMiddleware, so that the 429 page speaks the reader's language.
+    "apps.core.ratelimit.RateLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -218,6 +220,20 @@ if HTTPS:
 # A load balancer that ends TLS says so in this header; trust it only when told to.
 if env_bool("DJANGO_TRUST_X_FORWARDED_PROTO", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# POSTs allowed per client address: (count, window in seconds); a count of 0 turns a limit off.
+RATE_LIMITS = {
+    "post": (
+        env_int("REPAYABLE_POST_LIMIT", 30),
+        env_int("REPAYABLE_POST_LIMIT_WINDOW", 60),
+    ),
+    "admin_login": (
+        env_int("REPAYABLE_ADMIN_LOGIN_LIMIT", 5),
+        env_int("REPAYABLE_ADMIN_LOGIN_LIMIT_WINDOW", 300),
+    ),
+}
+# Behind a load balancer every request comes from its address; trust the hop it appends.
+RATE_LIMIT_TRUST_X_FORWARDED_FOR = env_bool("REPAYABLE_TRUST_X_FORWARDED_FOR", False)
 
 # How long a saved result is kept before it expires.
 SAVED_RESULT_DAYS = env_int("REPAYABLE_SAVED_RESULT_DAYS", 30)

@@ -10,6 +10,7 @@ from apps.core import views as core_views
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("check/", include("apps.loans.urls")),
     path("result/", include("apps.affordability.urls")),

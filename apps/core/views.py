@@ -14,6 +14,13 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html")
 
 
+@require_GET
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    # Saved results are private links: keep crawlers off them. Also the cheapest view there is,
+    # so the load benchmark uses it as the ceiling.
+    return HttpResponse("User-agent: *\nDisallow: /result/s/\n", content_type="text/plain")
+
+
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> HttpResponse:

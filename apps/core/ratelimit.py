@@ -1,0 +1,70 @@
+"""Rate limits on every POST, counted in the shared cache so that all servers see one count.
+
+A fixed window per client address and bucket: the admin login has its own, tighter bucket; every
+other POST shares one. Over the limit, the reader gets a friendly 429 page in their language.
+Limits are settings (RATE_LIMITS) so that an operator, the tests and the benchmarks can change them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+ADMIN_LOGIN = "admin_login"
+POST = "post"
+
+
+def client_address(request: HttpRequest) -> str:
+    """The client's address; behind a trusted proxy, the last hop it added to X-Forwarded-For."""
+    if settings.RATE_LIMIT_TRUST_X_FORWARDED_FOR:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        if hops:
+            return hops[-1]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _bucket(request: HttpRequest) -> str:
+    admin_login = f"/{settings.ADMIN_PATH}/login/"
+    return ADMIN_LOGIN if request.path == admin_login else POST
+
+
+def hit(*, bucket: str, address: str, now: float | None = None) -> bool:
+    """Count one request; True while the address is within its limit for this window."""
+    limit, window = settings.RATE_LIMITS[bucket]
+    if limit <= 0:
+        return True
+    window_start = int((now if now is not None else time.time()) // window)
+    # Addresses are hashed so the cache holds no raw IP addresses.
+    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
+    key = f"rl:{bucket}:{window_start}:{digest}"
+    # add() is atomic and sets the expiry; incr() is atomic in Redis and in local memory.
+    if cache.add(key, 1, timeout=window + 1):
+        return True  # the first request of a window; limit is at least 1 here
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.add(key, 1, timeout=window + 1)
+        count = 1
+    return count <= limit
+
+
+class RateLimitMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method == "POST" and not hit(
+            bucket=_bucket(request), address=client_address(request)
+        ):
+            _, window = settings.RATE_LIMITS[_bucket(request)]
+            response = render(request, "errors/429.html", status=429)
+            response["Retry-After"] = str(window)
+            return response
+        return self.get_response(request)
