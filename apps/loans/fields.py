@@ -1,0 +1,227 @@
+"""Number inputs that accept what people type, and say plainly what they do not.
+
+`parse_number` is the pure text-to-Decimal step (unit-tested on its own); the form fields wrap it
+with bounds and messages in the reader's language. A bound form keeps the raw text, so whatever
+was typed is shown again beside its message.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+# Longer than any honest number with separators and a unit; longer input is not parsed at all.
+MAX_INPUT_LENGTH = 40
+
+# Multipliers people write after a number: 1.5万 = 15,000; 2千 = 2,000; 10k = 10,000; 1w (for 万)
+# is common shorthand in Chinese chats.
+MULTIPLIERS = {
+    "万": Decimal(10_000),
+    "w": Decimal(10_000),
+    "千": Decimal(1_000),
+    "k": Decimal(1_000),
+}
+# Units that may follow (or, for ¥, lead) the number and change nothing.
+MONEY_SUFFIXES = ("人民币", "元", "块", "rmb", "¥", "cny")
+MONEY_PREFIXES = ("¥", "rmb", "cny")
+
+# Plain digits, optionally grouped by thousands with commas or spaces, optionally a decimal part.
+_PLAIN = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
+_GROUPED = re.compile(r"[0-9]{1,3}(?:([, ])[0-9]{3})(?:\1[0-9]{3})*(?:\.[0-9]+)?")
+
+
+class NumberFormatError(ValueError):
+    """Why a text is not a number we accept: `code` is "invalid", "negative" or "percent"."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__(code)
+
+
+def _normalise(text: str) -> str:
+    # NFKC turns full-width digits, commas, points, ％ and ￥ into their ASCII forms and the
+    # ideographic space into a space; then spaces of any kind collapse to one.
+    text = unicodedata.normalize("NFKC", text).strip().lower()
+    text = text.replace("。", ".").replace("，", ",")
+    return re.sub(r"\s+", " ", text)
+
+
+def parse_number(text: str, *, money: bool = True, allow_percent: bool = False) -> Decimal:
+    """Turn what a person typed into a Decimal, or raise NumberFormatError.
+
+    Accepts 10000, 10,000, 10 000, full-width digits, 1.5万, 2千, 10k, a trailing 元 or ¥ (or a
+    leading ¥), and a trailing % when `allow_percent` (the number is returned as typed: "18%" ->
+    18). Multipliers and currency words only when `money`. Rejects signs, exponents, NaN and
+    infinity, and anything else.
+    """
+    if len(text) > MAX_INPUT_LENGTH:
+        raise NumberFormatError("invalid")
+    value = _normalise(text)
+    if value.startswith("-") or value.startswith("−"):
+        raise NumberFormatError("negative")
+    if value.endswith("%"):
+        if not allow_percent:
+            raise NumberFormatError("percent")
+        value = value[:-1].rstrip()
+    multiplier = Decimal(1)
+    if money:
+        for prefix in MONEY_PREFIXES:
+            if value.startswith(prefix):
+                value = value[len(prefix) :].lstrip()
+                break
+        for suffix in MONEY_SUFFIXES:
+            if value.endswith(suffix):
+                value = value[: -len(suffix)].rstrip()
+                break
+        if value and value[-1] in MULTIPLIERS:
+            multiplier = MULTIPLIERS[value[-1]]
+            value = value[:-1].rstrip()
+    if _GROUPED.fullmatch(value):
+        value = value.replace(",", "").replace(" ", "")
+    elif not _PLAIN.fullmatch(value):
+        raise NumberFormatError("invalid")
+    try:
+        number = Decimal(value) * multiplier
+    except InvalidOperation:  # pragma: no cover - the patterns above admit only digits
+        raise NumberFormatError("invalid") from None
+    # Normalise 15000.0 (from 1.5万) to 15000 without losing real decimals.
+    return number.quantize(Decimal(1)) if number == number.to_integral_value() else number
+
+
+class _NumberField(forms.CharField):
+    """A text input (so that 1.5万 and 10,000 can be typed) that cleans to a Decimal."""
+
+    money = True
+    allow_percent = False
+    default_error_messages = {
+        "invalid": _("Type a number, such as 10000, 10,000, 1.5万 or 10k."),
+        "negative": _("This cannot be below zero."),
+        "percent": _("Type an amount in yuan here, not a percentage."),
+        "min_value": _("This must be more than %(limit)s."),
+        "min_value_inclusive": _("This must be at least %(limit)s."),
+        "max_value": _("This must be at most %(limit)s. Check the number."),
+        "decimals": _("Use at most %(places)s digits after the decimal point."),
+        "whole": _("Type a whole number, such as 12."),
+    }
+
+    def __init__(
+        self,
+        *,
+        min_value: Decimal | None = None,
+        min_inclusive: bool = True,
+        max_value: Decimal | None = None,
+        decimal_places: int | None = None,
+        **kwargs: object,
+    ) -> None:
+        self.min_value = min_value
+        self.min_inclusive = min_inclusive
+        self.max_value = max_value
+        self.decimal_places = decimal_places
+        super().__init__(**kwargs)
+
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, str]:
+        attrs = super().widget_attrs(widget)
+        # A decimal keypad on phones, while still accepting 万, commas and spaces.
+        attrs["inputmode"] = "decimal"
+        attrs["autocomplete"] = "off"
+        return attrs
+
+    def to_python(self, value: object) -> Decimal | None:  # type: ignore[override]
+        text = super().to_python(value)
+        if text in self.empty_values:
+            return None
+        try:
+            number = parse_number(text, money=self.money, allow_percent=self.allow_percent)
+        except NumberFormatError as error:
+            raise ValidationError(self.error_messages[error.code], code=error.code) from None
+        return number
+
+    def validate(self, value: Decimal | None) -> None:
+        super().validate(value)
+        if value is None:
+            return
+        if self.min_value is not None:
+            if self.min_inclusive and value < self.min_value:
+                raise ValidationError(
+                    self.error_messages["min_value_inclusive"],
+                    code="min_value",
+                    params={"limit": _plain(self.min_value)},
+                )
+            if not self.min_inclusive and value <= self.min_value:
+                raise ValidationError(
+                    self.error_messages["min_value"],
+                    code="min_value",
+                    params={"limit": _plain(self.min_value)},
+                )
+        if self.max_value is not None and value > self.max_value:
+            raise ValidationError(
+                self.error_messages["max_value"],
+                code="max_value",
+                params={"limit": _plain(self.max_value)},
+            )
+        if self.decimal_places is not None and -value.as_tuple().exponent > self.decimal_places:
+            raise ValidationError(
+                self.error_messages["decimals"],
+                code="decimals",
+                params={"places": self.decimal_places},
+            )
+
+
+def _plain(number: Decimal) -> str:
+    """A bound as people read it: 10000000 -> "10,000,000"."""
+    if number == number.to_integral_value():
+        return f"{int(number):,}"
+    return f"{number:,}"
+
+
+class MoneyField(_NumberField):
+    """An amount in yuan: 10000, 10,000, 10 000, １０，０００, 1.5万, 2千, 10k, 500元, ¥500."""
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("decimal_places", 2)
+        super().__init__(**kwargs)
+
+
+class PercentField(_NumberField):
+    """A rate in percent: 0.05, 1.5, 18%, １８％. Cleans to the percent number (18 for 18%)."""
+
+    money = False
+    allow_percent = True
+    default_error_messages = {
+        "invalid": _("Type the rate as a number, such as 0.05, 1.5 or 18%."),
+    }
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("decimal_places", 6)
+        super().__init__(**kwargs)
+
+
+class WholeNumberField(_NumberField):
+    """A count: 12, １２, 12期 is not accepted (the unit has its own field)."""
+
+    money = False
+    default_error_messages = {
+        "invalid": _("Type a whole number, such as 12."),
+    }
+
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, str]:
+        attrs = super().widget_attrs(widget)
+        attrs["inputmode"] = "numeric"
+        return attrs
+
+    def to_python(self, value: object) -> int | None:  # type: ignore[override]
+        number = super().to_python(value)
+        if number is None:
+            return None
+        if number != number.to_integral_value():
+            raise ValidationError(self.error_messages["whole"], code="whole")
+        return number
+
+    def clean(self, value: object) -> int | None:  # type: ignore[override]
+        number = super().clean(value)
+        return None if number is None else int(number)

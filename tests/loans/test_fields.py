@@ -1,0 +1,149 @@
+"""What people type into money, rate and count boxes, and what comes out."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django import forms
+
+from apps.loans.fields import (
+    MAX_INPUT_LENGTH,
+    MoneyField,
+    NumberFormatError,
+    PercentField,
+    WholeNumberField,
+    parse_number,
+)
+
+D = Decimal
+
+
+@pytest.mark.parametrize(
+    ("typed", "number"),
+    [
+        ("10000", "10000"),
+        ("10,000", "10000"),
+        ("10 000", "10000"),
+        ("1,234,567.89", "1234567.89"),
+        ("１０，０００", "10000"),
+        ("１０，０００．５", "10000.5"),
+        ("1.5万", "15000"),
+        ("1.5 万元", "15000"),
+        ("2千", "2000"),
+        ("10k", "10000"),
+        ("10K", "10000"),
+        ("3w", "30000"),
+        ("500元", "500"),
+        ("500 元", "500"),
+        ("500¥", "500"),
+        ("¥500", "500"),
+        ("￥５００", "500"),
+        ("  888.49  ", "888.49"),
+        ("\u300010000\u3000", "10000"),
+        ("0", "0"),
+        (".5", "0.5"),
+        ("0.0005", "0.0005"),
+    ],
+)
+def test_money_accepts_what_people_type(typed, number):
+    assert parse_number(typed) == D(number)
+
+
+@pytest.mark.parametrize(
+    ("typed", "number"),
+    [("18%", "18"), ("0.05", "0.05"), ("0.05%", "0.05"), ("１８％", "18"), (" 1.5 % ", "1.5")],
+)
+def test_rates_accept_a_trailing_percent_sign(typed, number):
+    assert parse_number(typed, money=False, allow_percent=True) == D(number)
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("", "invalid"),
+        ("abc", "invalid"),
+        ("NaN", "invalid"),
+        ("nan", "invalid"),
+        ("Infinity", "invalid"),
+        ("inf", "invalid"),
+        ("1e5", "invalid"),
+        ("1E5", "invalid"),
+        ("0x10", "invalid"),
+        ("-5", "negative"),
+        ("－5", "negative"),
+        ("+5", "invalid"),
+        ("1,0000", "invalid"),  # commas must group thousands
+        ("1,5", "invalid"),  # a decimal comma would silently mean 15
+        ("10,000 000", "invalid"),  # one kind of separator
+        ("1..5", "invalid"),
+        ("1.5.5", "invalid"),
+        ("万", "invalid"),
+        ("1万万", "invalid"),
+        ("5%", "percent"),
+        ("1" * (MAX_INPUT_LENGTH + 1), "invalid"),
+        ("10_000", "invalid"),
+        ("١٢", "invalid"),  # Arabic-Indic digits are not what a borrower here types
+    ],
+)
+def test_money_rejects_anything_else_with_a_reason(typed, code):
+    with pytest.raises(NumberFormatError) as error:
+        parse_number(typed)
+    assert error.value.code == code
+
+
+@pytest.mark.parametrize("typed", ["1.5万", "10k", "500元", "¥5"])
+def test_rates_and_counts_take_no_money_words(typed):
+    with pytest.raises(NumberFormatError):
+        parse_number(typed, money=False, allow_percent=True)
+
+
+class _Form(forms.Form):
+    amount = MoneyField(min_value=D(0), min_inclusive=False, max_value=D(10_000_000))
+    rate = PercentField(required=False, min_value=D(0))
+    count = WholeNumberField(required=False, min_value=D(1), max_value=D(360))
+
+
+def test_a_bound_form_keeps_what_was_typed_and_cleans_to_decimal_and_int():
+    form = _Form({"amount": "1.5万", "rate": "18%", "count": "１２"})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data == {"amount": D("15000"), "rate": D("18"), "count": 12}
+    assert isinstance(form.cleaned_data["count"], int)
+    bad = _Form({"amount": "lots", "count": "1.5"})
+    assert not bad.is_valid()
+    assert 'value="lots"' in str(bad["amount"])
+    assert 'value="1.5"' in str(bad["count"])
+
+
+@pytest.mark.parametrize(
+    ("data", "field", "code"),
+    [
+        ({"amount": "0"}, "amount", "min_value"),
+        ({"amount": "10000001"}, "amount", "max_value"),
+        ({"amount": "1001万"}, "amount", "max_value"),
+        ({"amount": "10.001"}, "amount", "decimals"),
+        ({"amount": "-1"}, "amount", "negative"),
+        ({"amount": "1", "count": "0"}, "count", "min_value"),
+        ({"amount": "1", "count": "361"}, "count", "max_value"),
+        ({"amount": "1", "count": "1.5"}, "count", "whole"),
+        ({"amount": "1", "rate": "1e3"}, "rate", "invalid"),
+        ({}, "amount", "required"),
+    ],
+)
+def test_bounds_give_a_message_not_an_exception(data, field, code):
+    form = _Form(data)
+    assert not form.is_valid()
+    assert form.errors.as_data()[field][0].code == code
+
+
+def test_optional_fields_may_be_left_empty():
+    form = _Form({"amount": "100", "rate": "  ", "count": ""})
+    assert form.is_valid()
+    assert form.cleaned_data["rate"] is None
+    assert form.cleaned_data["count"] is None
+
+
+def test_inputs_bring_up_a_number_keypad_but_stay_text():
+    html = str(_Form()["amount"])
+    assert 'type="text"' in html
+    assert 'inputmode="decimal"' in html
