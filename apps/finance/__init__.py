@@ -1,0 +1,115 @@
+"""Repayable's loan cost engine: plain Python, Decimal in, frozen dataclasses out, no Django.
+
+Every amount of money is a Decimal (built from a string, never a float) and is rounded once, to
+cents, half up (`to_cents`). Every rate is a Decimal fraction: 0.05% a day is Decimal("0.0005").
+Results carry codes and numbers, never display text. Invalid input raises `OfferError`, whose
+`code` (a constant in `apps.finance.errors`, listed in ERROR_CODES) and `field` (the keyword
+argument at fault) let a form show a translated message beside the right input. Passing a float
+raises TypeError: that is a programming error, not a borrower's.
+
+Pricing a loan
+    quote = schedule_for_offer(offer=Offer(
+        amount=Decimal("10000"), rate=Decimal("0.01"), rate_period="month",
+        term=12, term_unit="month", method="equal_installment", start_date=date(2025, 1, 15),
+        fee_upfront_amount=Decimal("1000"),
+    ))
+    quote.apr, quote.effective_annual_rate, quote.rows[0].payment
+
+Offer (quoted terms): amount, rate, rate_period (RatePeriod: day|month|year), term,
+    term_unit (TermUnit: day|week|month), method (Method: equal_installment|equal_principal|
+    interest_first|one_time|flat_fee), start_date, first_due=None, day_basis=365 (or 360),
+    fee_upfront_amount, fee_upfront_rate (of the amount), fee_per_period_amount,
+    fee_per_period_rate (of the original amount), fee_separate (paid on the start date).
+    A term in days, or method one_time, is one repayment; weeks and months are also the payment
+    interval. Offer.fee_upfront / fee_per_period / is_single_payment are derived properties.
+Plan (what a lending app shows): received, payment, count, frequency (Frequency: week|2weeks|
+    4weeks|semimonth|month|2months|quarter), start_date, first_due=None, first_payment=None,
+    last_payment=None.
+schedule_for_offer(*, offer) / schedule_for_plan(*, plan) -> Quote with
+    rows: tuple of ScheduleRow(number, due_date, payment, principal, interest, fees, balance);
+    principal, amount_received, net_received, fee_upfront, fee_separate, total_repaid,
+    total_interest, total_fees, total_cost (everything paid less the money received);
+    period_rate, periods_per_year, apr (true APR, Regulation Z Appendix J), effective_annual_rate,
+    advertised_annual_rate (daily x 365/360, monthly x 12; None for a plan), apr_to_advertised;
+    unit_period, start_date, first_due, last_due, term_days, payment_count, solver_iterations,
+    method, frequency; flags has_upfront_fee, has_periodic_fee, has_separate_fee, is_flat_fee,
+    is_single_payment, has_odd_first_period.
+true_apr(*, advance, start_date, payments: [CashFlow(due_date, amount)], frequency=None)
+    -> AprResult(period_rate, periods_per_year, apr, effective_annual_rate, unit_period,
+    iterations): the true APR of any cash flows; the solver never uses more than
+    MAX_SOLVER_ITERATIONS evaluations, and repaying less than was received gives a negative rate.
+overdue_cost(*, quote, days_late, penalty_daily_rate=0, late_fee=0, payment_number=1)
+    -> OverdueCost: penalty, late fee and total owed (also day by day, as OverdueDay rows) and the
+    loan's true APR with the delay.
+Rates: advertised_annual_rate, compounded_annual_rate, daily_rate_from_annual,
+    effective_annual_rate; installment_payment (the exact equal-instalment payment).
+Limits the forms can quote: MAX_AMOUNT, MAX_RATE, MAX_PAYMENTS, MAX_TERM, MAX_DAYS_LATE.
+"""
+
+from __future__ import annotations
+
+from apps.finance.apr import MAX_SOLVER_ITERATIONS, AprResult, CashFlow, true_apr
+from apps.finance.errors import ERROR_CODES, OfferError
+from apps.finance.money import CENT, ROUNDING, to_cents
+from apps.finance.overdue import MAX_DAYS_LATE, OverdueCost, OverdueDay, overdue_cost
+from apps.finance.periods import Frequency, UnitPeriod
+from apps.finance.rates import (
+    DAY_BASES,
+    RatePeriod,
+    advertised_annual_rate,
+    compounded_annual_rate,
+    daily_rate_from_annual,
+    effective_annual_rate,
+)
+from apps.finance.schedule import (
+    MAX_AMOUNT,
+    MAX_PAYMENTS,
+    MAX_RATE,
+    MAX_TERM,
+    Method,
+    Offer,
+    Plan,
+    Quote,
+    ScheduleRow,
+    TermUnit,
+    installment_payment,
+    schedule_for_offer,
+    schedule_for_plan,
+)
+
+__all__ = [
+    "CENT",
+    "DAY_BASES",
+    "ERROR_CODES",
+    "MAX_AMOUNT",
+    "MAX_DAYS_LATE",
+    "MAX_PAYMENTS",
+    "MAX_RATE",
+    "MAX_SOLVER_ITERATIONS",
+    "MAX_TERM",
+    "ROUNDING",
+    "AprResult",
+    "CashFlow",
+    "Frequency",
+    "Method",
+    "Offer",
+    "OfferError",
+    "OverdueCost",
+    "OverdueDay",
+    "Plan",
+    "Quote",
+    "RatePeriod",
+    "ScheduleRow",
+    "TermUnit",
+    "UnitPeriod",
+    "advertised_annual_rate",
+    "compounded_annual_rate",
+    "daily_rate_from_annual",
+    "effective_annual_rate",
+    "installment_payment",
+    "overdue_cost",
+    "schedule_for_offer",
+    "schedule_for_plan",
+    "to_cents",
+    "true_apr",
+]
