@@ -1,12 +1,244 @@
-"""Scoring pages: the verdict, its schedule, the printable summary, save/share/delete."""
+"""Scoring pages: the verdict, its schedule as CSV, the comparison, save/open/delete, and
+"How we assess a loan"."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+import csv
+import io
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from apps.affordability import assess as checks
+from apps.affordability import charts
+from apps.affordability.services import delete_saved_result, get_saved_result, save_result
+from apps.core.models import SavedResult
+from apps.finance import budget as rules
+
+
+def _link(name: str, inputs: dict[str, str], **kwargs: str) -> str:
+    return f"{reverse(name, kwargs=kwargs or None)}?{urlencode(inputs)}"
+
+
+def _frozen_inputs(data: object, forms: checks.CheckForms) -> dict[str, str]:
+    # A link or saved result must show the same schedule tomorrow: pin the start date.
+    inputs = checks.check_inputs(data)
+    assert forms.assessment is not None
+    inputs.setdefault("start_date", forms.assessment.quote.start_date.isoformat())
+    return inputs
+
+
+def render_check_result(
+    request: HttpRequest,
+    forms: checks.CheckForms,
+    *,
+    saved: SavedResult | None = None,
+    token: str = "",
+) -> HttpResponse:
+    data = saved.inputs if saved else (request.POST if request.method == "POST" else request.GET)
+    inputs = _frozen_inputs(data, forms)
+    if token:
+        language_next = reverse("affordability:saved", args=[token])
+        csv_url = reverse("affordability:saved_csv", args=[token])
+    else:
+        language_next = _link("affordability:result", inputs)
+        csv_url = _link("affordability:schedule_csv", inputs)
+    assessment = forms.assessment
+    context = {
+        "a": assessment,
+        "rules": rules,
+        "entered": checks.entered_figures(forms),
+        "payment_chart": charts.payment_bars(assessment.quote.rows),
+        "budget_chart": charts.budget_bars(assessment.budget, assessment.verdict),
+        "saved_days": settings.SAVED_RESULT_DAYS,
+        "kind": SavedResult.Kind.CHECK,
+        "inputs": inputs,
+        "language_next": language_next,
+        "csv_url": csv_url,
+        "edit_url": _link("loans:check", inputs),
+        "saved": saved,
+        "token": token,
+        "today": timezone.localdate(),
+    }
+    return render(request, "affordability/result.html", context)
+
+
+@require_GET
+def result(request: HttpRequest) -> HttpResponse:
+    """The result rebuilt from its figures in the link (language switch, shared with an adviser)."""
+    forms = checks.run_check(request.GET)
+    if forms.assessment is None:
+        from apps.loans.views import render_check_form
+
+        return render_check_form(request, forms)
+    return render_check_result(request, forms)
+
+
+def _schedule_csv(assessment: checks.Assessment, filename: str) -> HttpResponse:
+    quote = assessment.quote
+    buffer = io.StringIO()
+    # A byte-order mark so that Excel opens the Chinese headers as UTF-8.
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer)
+    writer.writerow(
+        [
+            _("No."),
+            _("Due date"),
+            _("Payment"),
+            _("Principal"),
+            _("Interest"),
+            _("Fees"),
+            _("Still owed"),
+        ]
+    )
+    for row in quote.rows:
+        writer.writerow(
+            [
+                row.number,
+                row.due_date.isoformat(),
+                row.payment,
+                row.principal,
+                row.interest,
+                row.fees,
+                row.balance,
+            ]
+        )
+    writer.writerow([_("Total"), "", quote.total_repaid, "", quote.total_interest, "", ""])
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+def schedule_csv(request: HttpRequest) -> HttpResponse:
+    forms = checks.run_check(request.GET)
+    if forms.assessment is None:
+        raise Http404
+    return _schedule_csv(forms.assessment, "repayment-schedule.csv")
+
+
+@require_POST
+def save(request: HttpRequest) -> HttpResponse:
+    """Save the figures behind a new unguessable link, then open it."""
+    kind = request.POST.get("kind")
+    if kind == SavedResult.Kind.COMPARE:
+        forms = checks.run_compare(request.POST)
+        if not forms.complete:
+            raise Http404
+        inputs = checks.compare_inputs(request.POST)
+    else:
+        kind = SavedResult.Kind.CHECK
+        check = checks.run_check(request.POST)
+        if check.assessment is None:
+            raise Http404
+        inputs = _frozen_inputs(request.POST, check)
+    token, _saved = save_result(kind=kind, inputs=inputs)
+    return redirect("affordability:saved", token=token)
+
+
+def _saved_or_404(token: str) -> SavedResult:
+    saved = get_saved_result(token)
+    if saved is None:
+        raise Http404
+    return saved
+
+
+@never_cache
+@require_GET
+def saved(request: HttpRequest, token: str) -> HttpResponse:
+    saved = _saved_or_404(token)
+    if saved.kind == SavedResult.Kind.COMPARE:
+        forms = checks.run_compare(saved.inputs)
+        if not forms.complete:
+            raise Http404
+        return render_compare_result(request, forms, saved=saved, token=token)
+    check = checks.run_check(saved.inputs)
+    if check.assessment is None:
+        # Figures saved under older rules that no longer pass: treat as gone, never a 500.
+        raise Http404
+    return render_check_result(request, check, saved=saved, token=token)
+
+
+@never_cache
+@require_GET
+def saved_csv(request: HttpRequest, token: str) -> HttpResponse:
+    saved = _saved_or_404(token)
+    check = checks.run_check(saved.inputs)
+    if saved.kind != SavedResult.Kind.CHECK or check.assessment is None:
+        raise Http404
+    return _schedule_csv(check.assessment, "repayment-schedule.csv")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def delete(request: HttpRequest, token: str) -> HttpResponse:
+    """GET asks to confirm; POST deletes. Afterwards the link gives the same 404 as any other."""
+    saved = _saved_or_404(token)
+    if request.method == "POST":
+        delete_saved_result(token)
+        return render(request, "affordability/deleted.html")
+    return render(
+        request,
+        "affordability/delete_confirm.html",
+        {"saved": saved, "token": token, "language_next": request.path},
+    )
+
+
+def render_compare_result(
+    request: HttpRequest,
+    forms: checks.CompareForms,
+    *,
+    saved: SavedResult | None = None,
+    token: str = "",
+) -> HttpResponse:
+    data = saved.inputs if saved else (request.POST if request.method == "POST" else request.GET)
+    inputs = checks.compare_inputs(data)
+    offers = [(n, a) for n, _f, a in forms.used]
+    aprs = [a.quote.apr for _n, a in offers]
+    costs = [a.quote.total_cost for _n, a in offers]
+    context = {
+        "offers": offers,
+        "cheapest_apr": min(aprs),
+        "cheapest_cost": min(costs),
+        "budget": offers[0][1].budget,
+        "inputs": inputs,
+        "language_next": reverse("affordability:saved", args=[token])
+        if token
+        else _link("affordability:compare", inputs),
+        "edit_url": _link("loans:compare", inputs),
+        "saved": saved,
+        "token": token,
+        "today": timezone.localdate(),
+        "rules": rules,
+    }
+    return render(request, "affordability/compare_result.html", context)
+
+
+@require_GET
+def compare(request: HttpRequest) -> HttpResponse:
+    forms = checks.run_compare(request.GET)
+    if not forms.complete:
+        from apps.loans.views import render_compare_form
+
+        return render_compare_form(request, forms)
+    return render_compare_result(request, forms)
 
 
 @require_GET
 def how_we_assess(request: HttpRequest) -> HttpResponse:
-    return render(request, "affordability/how_we_assess.html")
+    return render(
+        request,
+        "affordability/how_we_assess.html",
+        {
+            "rules": rules,
+            "lines": list(checks.rate_lines().values()),
+            "saved_days": settings.SAVED_RESULT_DAYS,
+        },
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django import forms
@@ -225,3 +226,39 @@ class WholeNumberField(_NumberField):
     def clean(self, value: object) -> int | None:  # type: ignore[override]
         number = super().clean(value)
         return None if number is None else int(number)
+
+
+@dataclass(frozen=True, slots=True)
+class FeeValue:
+    """A fee as typed: an amount in yuan, or a percentage of the amount borrowed."""
+
+    number: Decimal
+    is_percent: bool
+
+
+class FeeField(MoneyField):
+    """A fee: an amount (500, 500元, 1千) or a percentage of the amount borrowed (10%).
+
+    Cleans to a FeeValue; bounds apply to amounts, and a percentage is at most 100.
+    """
+
+    allow_percent = True
+
+    def to_python(self, value: object) -> FeeValue | None:  # type: ignore[override]
+        number = super().to_python(value)
+        if number is None:
+            return None
+        text = unicodedata.normalize("NFKC", str(value)).strip()
+        return FeeValue(number, text.endswith("%"))
+
+    def validate(self, value: FeeValue | None) -> None:  # type: ignore[override]
+        if value is None:
+            super().validate(None)
+            return
+        if value.is_percent:
+            if value.number > 100:
+                raise ValidationError(
+                    self.error_messages["max_value"], code="max_value", params={"limit": "100%"}
+                )
+            return
+        super().validate(value.number)

@@ -8,4 +8,5 @@ app_name = "loans"
 
 urlpatterns = [
     path("", views.check, name="check"),
+    path("compare/", views.compare, name="compare"),
 ]

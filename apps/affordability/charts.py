@@ -1,0 +1,91 @@
+"""Geometry for the two server-drawn SVG charts. Drawing only: the amounts come from the engine
+and are scaled to chart units here (floats are fine for pixels, never for money)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from apps.finance.budget import Budget, BudgetVerdict
+from apps.finance.schedule import ScheduleRow
+
+WIDTH = 600
+HEIGHT = 220
+BAR_GAP = 0.2
+
+
+@dataclass(frozen=True)
+class Segment:
+    kind: str
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Chart:
+    width: int
+    height: int
+    segments: tuple[Segment, ...]
+    top: Decimal
+
+
+def _scale(value: Decimal, top: Decimal, length: float) -> float:
+    return 0.0 if top <= 0 else round(float(value / top) * length, 2)
+
+
+def payment_bars(rows: Sequence[ScheduleRow]) -> Chart:
+    """One stacked bar per payment: principal at the bottom, then interest, then fees."""
+    top = max((row.payment for row in rows), default=Decimal(0))
+    slot = WIDTH / max(len(rows), 1)
+    bar = slot * (1 - BAR_GAP) if len(rows) <= 60 else slot
+    segments = []
+    for index, row in enumerate(rows):
+        x = round(index * slot + (slot - bar) / 2, 2)
+        y = float(HEIGHT)
+        for kind, value in (
+            ("principal", row.principal),
+            ("interest", row.interest),
+            ("fees", row.fees),
+        ):
+            height = _scale(max(value, Decimal(0)), top, HEIGHT)
+            if height <= 0:
+                continue
+            y -= height
+            segments.append(Segment(kind, x, round(y, 2), round(bar, 2), height))
+    return Chart(WIDTH, HEIGHT, tuple(segments), top)
+
+
+BUDGET_BAR_HEIGHT = 50
+BUDGET_CHART_HEIGHT = 150
+
+
+def budget_bars(budget: Budget, verdict: BudgetVerdict) -> Chart | None:
+    """Two horizontal bars, the month before and after the loan: essentials, existing debts,
+    this loan, and what is left (drawn only when the money left is above zero)."""
+    if budget.essentials is None or verdict.money_left is None:
+        return None
+    before = (
+        ("essentials", budget.essentials),
+        ("debts", budget.debt_payments),
+        ("left", max(verdict.money_left_before or Decimal(0), Decimal(0))),
+    )
+    after = (
+        ("essentials", budget.essentials),
+        ("debts", budget.debt_payments),
+        ("loan", verdict.loan_monthly_payment),
+        ("left", max(verdict.money_left, Decimal(0))),
+    )
+    top = max(budget.income, budget.essentials + verdict.total_debt_payments)
+    segments = []
+    for y, parts in ((20, before), (90, after)):
+        x = 0.0
+        for kind, value in parts:
+            width = _scale(value, top, WIDTH)
+            if width <= 0:
+                continue
+            segments.append(Segment(kind, round(x, 2), y, width, BUDGET_BAR_HEIGHT))
+            x += width
+    return Chart(WIDTH, BUDGET_CHART_HEIGHT, tuple(segments), top)
