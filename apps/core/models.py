@@ -92,3 +92,174 @@ class SavedResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} saved {self.created_at:%Y-%m-%d}"
+
+
+# --- Overdue guidance (issue 5) ------------------------------------------------------------
+# Every piece of guidance text is a row with both languages, the sources it rests on and the
+# date someone last reviewed it, so the seed-completeness test and the admin see one shape.
+
+
+class GuidanceItem(models.Model):
+    """What every guidance row carries: its sources and when it was last reviewed."""
+
+    sources = models.ManyToManyField(
+        Source,
+        # source.stagesection_uses, source.helpline_uses...: "where we use it" on the sources page
+        related_name="%(class)s_uses",
+        verbose_name=_("sources"),
+        help_text=_("The public sources this text rests on. Never cite an unverified fact."),
+    )
+    last_reviewed = models.DateField(_("last reviewed"))
+
+    class Meta:
+        abstract = True
+
+
+class Stage(models.Model):
+    """A span of days overdue (or the time before the due date, or after settling)."""
+
+    class Phase(models.TextChoices):
+        BEFORE = "before", _("before the due date")
+        OVERDUE = "overdue", _("overdue")
+        SETTLED = "settled", _("after it is settled")
+
+    slug = models.SlugField(_("address (slug)"), max_length=40, unique=True)
+    phase = models.CharField(_("phase"), max_length=10, choices=Phase.choices)
+    # Only overdue stages have a span; the last one is open-ended (no last day).
+    first_day = models.PositiveIntegerField(_("first day overdue"), null=True, blank=True)
+    last_day = models.PositiveIntegerField(_("last day overdue"), null=True, blank=True)
+    title_zh = models.CharField(_("title (Chinese)"), max_length=100)
+    title_en = models.CharField(_("title (English)"), max_length=100)
+    headline_zh = models.CharField(_("one-line summary (Chinese)"), max_length=200)
+    headline_en = models.CharField(_("one-line summary (English)"), max_length=200)
+    last_reviewed = models.DateField(_("last reviewed"))
+    sort_order = models.PositiveIntegerField(_("order"), default=100)
+
+    class Meta:
+        ordering = ["sort_order", "id"]
+        verbose_name = _("overdue stage")
+        verbose_name_plural = _("overdue stages")
+
+    def __str__(self) -> str:
+        return self.title_en
+
+    @property
+    def ordered_sections(self) -> list[StageSection]:
+        """The sections in reading order (happens, costs, credit, may, may not)."""
+        order = list(StageSection.Kind.values)
+        return sorted(self.sections.all(), key=lambda section: order.index(section.kind))
+
+
+class StageSection(GuidanceItem):
+    """One part of a stage's guidance; each stage has one section of every kind."""
+
+    class Kind(models.TextChoices):
+        # In the order they appear on a stage page.
+        HAPPENS = "happens", _("What typically happens")
+        COSTS = "costs", _("What it costs")
+        CREDIT = "credit", _("What it does to your credit report")
+        MAY = "may", _("What collectors may do")
+        MAY_NOT = "may_not", _("What collectors may not do")
+
+    stage = models.ForeignKey(
+        Stage, on_delete=models.CASCADE, related_name="sections", verbose_name=_("stage")
+    )
+    kind = models.CharField(_("section"), max_length=10, choices=Kind.choices)
+    body_zh = models.TextField(_("text (Chinese)"), help_text=_("One short point per line."))
+    body_en = models.TextField(_("text (English)"), help_text=_("One short point per line."))
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["stage", "kind"], name="one_section_of_each_kind")
+        ]
+        verbose_name = _("stage section")
+        verbose_name_plural = _("stage sections")
+
+    def __str__(self) -> str:
+        return f"{self.stage}: {self.get_kind_display()}"
+
+
+class ChecklistItem(GuidanceItem):
+    """One thing to do now, at this stage; items are rows so they print and can be ticked."""
+
+    stage = models.ForeignKey(
+        Stage, on_delete=models.CASCADE, related_name="checklist", verbose_name=_("stage")
+    )
+    text_zh = models.CharField(_("what to do (Chinese)"), max_length=300)
+    text_en = models.CharField(_("what to do (English)"), max_length=300)
+    sort_order = models.PositiveIntegerField(_("order"), default=100)
+
+    class Meta:
+        ordering = ["sort_order", "id"]
+        verbose_name = _("checklist item")
+        verbose_name_plural = _("checklist items")
+
+    def __str__(self) -> str:
+        return self.text_en
+
+
+class CollectionRule(GuidanceItem):
+    """A collection rule in plain words, and what breaking it looks like."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    rule_zh = models.CharField(_("the rule (Chinese)"), max_length=300)
+    rule_en = models.CharField(_("the rule (English)"), max_length=300)
+    breaks_zh = models.TextField(
+        _("what breaking it looks like (Chinese)"), help_text=_("One short point per line.")
+    )
+    breaks_en = models.TextField(
+        _("what breaking it looks like (English)"), help_text=_("One short point per line.")
+    )
+    sort_order = models.PositiveIntegerField(_("order"), default=100)
+
+    class Meta:
+        ordering = ["sort_order", "id"]
+        verbose_name = _("collection rule")
+        verbose_name_plural = _("collection rules")
+
+    def __str__(self) -> str:
+        return self.rule_en
+
+
+class ScamWarning(GuidanceItem):
+    """A scam aimed at people in debt: how it looks and what to do instead."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    title_zh = models.CharField(_("title (Chinese)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    body_zh = models.TextField(
+        _("how it looks (Chinese)"), help_text=_("One short point per line.")
+    )
+    body_en = models.TextField(
+        _("how it looks (English)"), help_text=_("One short point per line.")
+    )
+    advice_zh = models.TextField(_("what to do instead (Chinese)"))
+    advice_en = models.TextField(_("what to do instead (English)"))
+    sort_order = models.PositiveIntegerField(_("order"), default=100)
+
+    class Meta:
+        ordering = ["sort_order", "id"]
+        verbose_name = _("scam warning")
+        verbose_name_plural = _("scam warnings")
+
+    def __str__(self) -> str:
+        return self.title_en
+
+
+class HelpLine(GuidanceItem):
+    """A number to call for help, and when to call it."""
+
+    number = models.CharField(_("number"), max_length=20)
+    name_zh = models.CharField(_("who answers (Chinese)"), max_length=200)
+    name_en = models.CharField(_("who answers (English)"), max_length=200)
+    when_zh = models.TextField(_("when to call (Chinese)"))
+    when_en = models.TextField(_("when to call (English)"))
+    sort_order = models.PositiveIntegerField(_("order"), default=100)
+
+    class Meta:
+        ordering = ["sort_order", "id"]
+        verbose_name = _("help line")
+        verbose_name_plural = _("help lines")
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.name_en}"

@@ -2,23 +2,149 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from dataclasses import dataclass
+
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.http import require_GET
 
 from apps.core.models import Confidence, RateLine, Source
+from apps.guidance import content
+from apps.guidance.forms import ComplaintLetterForm, PlanLetterForm
+
+# Empty rows in the printed contact log: about one A4 page.
+LOG_ROWS = 12
 
 
 @require_GET
 def timeline(request: HttpRequest) -> HttpResponse:
-    return render(request, "guidance/timeline.html")
+    return render(request, "guidance/timeline.html", {"stages": content.stages()})
+
+
+@require_GET
+def stage(request: HttpRequest, slug: str) -> HttpResponse:
+    stages = list(content.stages())
+    index = next((i for i, s in enumerate(stages) if s.slug == slug), None)
+    if index is None:
+        raise Http404("no such stage")
+    context = {
+        "stage": stages[index],
+        "previous": stages[index - 1] if index > 0 else None,
+        "next": stages[index + 1] if index + 1 < len(stages) else None,
+    }
+    return render(request, "guidance/stage.html", context)
+
+
+@require_GET
+def guide(request: HttpRequest) -> HttpResponse:
+    stages = list(content.stages())
+    rules, help_lines, scams = (
+        list(content.rules()),
+        list(content.help_lines()),
+        list(content.scams()),
+    )
+    # The booklet ends with every source it cites, so the paper copy stands on its own.
+    cited = {
+        source.id: source
+        for item in [*rules, *help_lines, *scams]
+        + [row for s in stages for row in [*s.ordered_sections, *s.checklist.all()]]
+        for source in item.sources.all()
+    }
+    context = {
+        "stages": stages,
+        "rules": rules,
+        "help_lines": help_lines,
+        "scams": scams,
+        "cited_sources": sorted(cited.values(), key=lambda s: (s.sort_order, s.key)),
+        "log_rows": range(LOG_ROWS),
+    }
+    return render(request, "guidance/guide.html", context)
+
+
+@require_GET
+def rights(request: HttpRequest) -> HttpResponse:
+    context = {
+        "rules": content.rules(),
+        "help_lines": content.help_lines(),
+        "log_rows": range(LOG_ROWS),
+        "complaint_url": reverse("guidance:letter_complaint"),
+    }
+    return render(request, "guidance/rights.html", context)
+
+
+@require_GET
+def scams(request: HttpRequest) -> HttpResponse:
+    return render(request, "guidance/scams.html", {"scams": content.scams()})
+
+
+@require_GET
+def letters(request: HttpRequest) -> HttpResponse:
+    return render(request, "guidance/letters/index.html")
+
+
+@dataclass(frozen=True)
+class Letter:
+    """One rendering of a letter: its language code and plain text."""
+
+    language: str
+    text: str
+
+    @property
+    def rows(self) -> int:
+        # Tall enough to show the whole letter in its box without scrolling inside it.
+        return self.text.count("\n") + 2
+
+
+def _letters(template: str, context: dict) -> list[Letter]:
+    """The letter in Chinese, the language the lender reads; an English reader also gets it in
+    English, to know what they are sending."""
+    with translation.override("zh-hans"):
+        versions = [Letter("zh-hans", render_to_string(template, context).strip())]
+    if not (translation.get_language() or "").startswith("zh"):
+        versions.append(Letter("en", render_to_string(template, context).strip()))
+    return versions
+
+
+@require_GET
+def letter_statement(request: HttpRequest) -> HttpResponse:
+    context = {"letters": _letters("guidance/letters/statement.txt", {})}
+    return render(request, "guidance/letters/statement.html", context)
+
+
+@require_GET
+def letter_plan(request: HttpRequest) -> HttpResponse:
+    form = PlanLetterForm(request.GET or None)
+    letters = []
+    if form.is_valid():
+        letters = _letters("guidance/letters/plan.txt", form.cleaned_data)
+    context = {"form": form, "letters": letters}
+    return render(request, "guidance/letters/plan.html", context)
+
+
+@require_GET
+def letter_complaint(request: HttpRequest) -> HttpResponse:
+    form = ComplaintLetterForm(request.GET or None)
+    letters = []
+    if form.is_valid():
+        letters = _letters("guidance/letters/complaint.txt", {"rules": form.broken_rules()})
+    context = {"form": form, "letters": letters}
+    return render(request, "guidance/letters/complaint.html", context)
+
+
+@require_GET
+def calculator(request: HttpRequest) -> HttpResponse:
+    return render(request, "guidance/calculator.html", {})
 
 
 @require_GET
 def sources(request: HttpRequest) -> HttpResponse:
     # Unverified facts never reach a page.
-    context = {
-        "sources": Source.objects.exclude(confidence=Confidence.UNVERIFIED),
-        "rate_lines": RateLine.objects.select_related("source"),
-    }
+    shown = list(Source.objects.exclude(confidence=Confidence.UNVERIFIED))
+    uses = content.source_uses()
+    for source in shown:
+        source.uses = uses.get(source.id, [])
+    context = {"sources": shown, "rate_lines": RateLine.objects.select_related("source")}
     return render(request, "guidance/sources.html", context)

@@ -1,0 +1,162 @@
+"""Every guidance page in both languages: the stage pages, the timeline, the whole guide, rights,
+scams and sources; with the database text, its sources and review dates."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from apps.core.models import Confidence, Source, Stage, StageSection
+
+pytestmark = pytest.mark.django_db
+
+PAGES = [
+    ("guidance:timeline", [], "What happens if you are late", "逾期后会发生什么"),
+    ("guidance:stage", ["months-1-3"], "1 to 3 months late", "逾期1–3个月"),
+    ("guidance:guide", [], "the whole guide", "完整指南"),
+    ("guidance:rights", [], "Your rights when a debt is collected", "催收时你的权利"),
+    ("guidance:scams", [], "Scams that target people in debt", "专骗欠债人的骗局"),
+    ("guidance:letters", [], "Letters to send your lender", "寄给贷款机构的信"),
+    ("guidance:letter_statement", [], "Ask for an itemised statement", "要求提供明细账单"),
+    ("guidance:letter_plan", [], "Propose a repayment plan", "提出还款计划"),
+    ("guidance:letter_complaint", [], "Complain about unlawful collection", "投诉违规催收"),
+    ("guidance:calculator", [], "Days-late calculator", "逾期计算器"),
+    ("guidance:sources", [], "About our sources", "关于我们的信息来源"),
+]
+
+
+def _h1(html: str) -> str:
+    start = html.index("<h1")
+    return html[html.index(">", start) + 1 : html.index("</h1>", start)]
+
+
+@pytest.mark.parametrize(("name", "args", "english", "chinese"), PAGES)
+def test_every_guidance_page_reads_in_english(en, name, args, english, chinese):
+    response = en.get(reverse(name, args=args))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert english in _h1(html)
+    assert '<html lang="en">' in html
+
+
+@pytest.mark.parametrize(("name", "args", "english", "chinese"), PAGES)
+def test_every_guidance_page_reads_in_chinese(zh, name, args, english, chinese):
+    response = zh.get(reverse(name, args=args))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert chinese in _h1(html)
+    assert english not in html
+
+
+def test_timeline_is_an_ordered_list_of_every_stage_linking_to_its_page(en):
+    html = en.get(reverse("guidance:timeline")).content.decode()
+    timeline = html[html.index('<ol class="timeline">') : html.index("</ol>")]
+    positions = [
+        timeline.index(f'href="{reverse("guidance:stage", args=[stage.slug])}"')
+        for stage in Stage.objects.all()
+    ]
+    assert positions == sorted(positions)
+    assert "Reminders by text message, app notice and phone." in timeline
+
+
+def test_a_stage_page_shows_each_section_the_checklist_sources_and_dates(zh):
+    stage = Stage.objects.get(slug="days-8-30")
+    html = zh.get(reverse("guidance:stage", args=[stage.slug])).content.decode()
+    for heading in (
+        "通常会发生什么",
+        "要花多少钱",
+        "对征信的影响",
+        "催收人员可以做什么",
+        "催收人员不能做什么",
+        "现在该做什么",
+    ):
+        assert heading in html
+    for item in stage.checklist.all():
+        assert item.text_zh in html
+    section = stage.sections.get(kind=StageSection.Kind.CREDIT)
+    assert section.body_zh.splitlines()[0] in html
+    assert f'href="{reverse("guidance:sources")}#source-credit-report-status-codes"' in html
+    assert "最后审核：" in html and 'datetime="2026-11-29"' in html
+
+
+def test_a_stage_page_links_its_neighbours_and_the_checklist(en):
+    html = en.get(reverse("guidance:stage", args=["days-8-30"])).content.decode()
+    assert 'rel="prev"' in html and reverse("guidance:stage", args=["days-1-7"]) in html
+    assert 'rel="next"' in html and reverse("guidance:stage", args=["months-1-3"]) in html
+    assert 'href="#days-8-30-todo"' in html and 'id="days-8-30-todo"' in html
+
+
+def test_an_unknown_stage_is_a_friendly_404(en):
+    response = en.get("/late/stages/no-such-stage/")
+    assert response.status_code == 404
+    assert "We could not find this page" in response.content.decode()
+
+
+def test_whole_guide_has_every_stage_on_its_own_page_and_no_page_links_are_printed(en):
+    html = en.get(reverse("guidance:guide")).content.decode()
+    for stage in Stage.objects.all():
+        assert f'class="guide-stage page-break-before" aria-labelledby="stage-{stage.slug}"' in html
+        assert stage.title_en in html
+    # The links to other guidance pages are for the screen only.
+    assert '<nav class="guide-more no-print"' in html
+    assert "Contact log" in html and html.count("<tr><td></td>") == 12
+    assert "Last checked:" in html
+
+
+def test_rights_page_lists_every_rule_help_line_and_a_printable_contact_log(en):
+    html = en.get(reverse("guidance:rights")).content.decode()
+    assert "No collection between 22:00 and 08:00, unless you agreed." in html
+    assert 'id="rule-officials"' in html
+    assert 'href="tel:12378"' in html and 'href="tel:110"' in html
+    for column in (
+        "Date",
+        "Time",
+        "Who (name, company, number they used)",
+        "What was said or done",
+    ):
+        assert f">{column}</th>" in html
+    assert html.count("<tr><td></td><td></td><td></td><td></td></tr>") == 12
+    assert reverse("guidance:letter_complaint") in html
+
+
+@pytest.mark.parametrize(("reader", "words"), [("en", "automatic and free"), ("zh", "自动、免费")])
+def test_scam_page_says_the_credit_repair_was_free_and_automatic(request, reader, words):
+    client = request.getfixturevalue(reader)
+    assert words in client.get(reverse("guidance:scams")).content.decode()
+
+
+def test_sources_page_lists_every_source_the_guidance_cites_and_where(en):
+    html = en.get(reverse("guidance:sources")).content.decode()
+    for key in ("npl-transfer-pilot-2021", "credit-report-status-codes", "criminal-law-293-1"):
+        assert f'id="source-{key}"' in html
+    # Each source links back to the places that cite it.
+    assert f'href="{reverse("guidance:stage", args=["months-1-3"])}#months-1-3-may_not"' in html
+    assert f'href="{reverse("guidance:rights")}#rule-crime"' in html
+    assert f'href="{reverse("guidance:scams")}#scam-credit-repair"' in html
+
+
+def test_an_unverified_source_cited_by_mistake_never_reaches_a_page(en):
+    rumour = Source.objects.create(
+        key="rumour",
+        title_zh="传闻",
+        title_en="A rumour we could not verify",
+        summary_zh="未核实。",
+        summary_en="Unverified.",
+        confidence=Confidence.UNVERIFIED,
+        last_checked="2026-11-01",
+    )
+    Stage.objects.get(slug="days-1-7").sections.get(kind="happens").sources.add(rumour)
+    for url in (
+        reverse("guidance:stage", args=["days-1-7"]),
+        reverse("guidance:guide"),
+        reverse("guidance:sources"),
+    ):
+        assert "A rumour we could not verify" not in en.get(url).content.decode(), url
+
+
+def test_editing_a_section_in_the_database_changes_the_page(en):
+    section = Stage.objects.get(slug="settled").sections.get(kind="happens")
+    section.body_en = "A first point.\nA second point."
+    section.save()
+    html = en.get(reverse("guidance:stage", args=["settled"])).content.decode()
+    assert "<li>A first point.</li><li>A second point.</li>" in html

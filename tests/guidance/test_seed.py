@@ -1,0 +1,131 @@
+"""The seeded guidance is complete: every stage has every section and a checklist, in both
+languages, each with a source and a review date, and no unverified fact is cited."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from apps.core.models import (
+    ChecklistItem,
+    CollectionRule,
+    Confidence,
+    HelpLine,
+    ScamWarning,
+    Stage,
+    StageSection,
+)
+from apps.guidance.content import stage_for_days
+
+pytestmark = pytest.mark.django_db
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+STAGE_SLUGS = [
+    "before-due",
+    "days-1-7",
+    "days-8-30",
+    "months-1-3",
+    "months-3-6",
+    "over-6-months",
+    "settled",
+]
+
+
+def _problems(row: object, fields: tuple[str, ...]) -> list[str]:
+    """What is missing on one guidance row: a text in either language, a source, a date."""
+    found = []
+    for field in fields:
+        zh, en = getattr(row, f"{field}_zh"), getattr(row, f"{field}_en")
+        if not CJK.search(zh):
+            found.append(f"{row}: {field}_zh has no Chinese")
+        if not en.strip() or CJK.search(en):
+            found.append(f"{row}: {field}_en is empty or not English")
+    if not row.sources.exists():
+        found.append(f"{row}: no source")
+    if row.last_reviewed is None:
+        found.append(f"{row}: no review date")
+    return found
+
+
+def test_the_seven_stages_run_from_before_the_due_date_to_after_settling():
+    assert list(Stage.objects.values_list("slug", flat=True)) == STAGE_SLUGS
+
+
+def test_every_stage_has_every_section_in_both_languages_with_a_source_and_a_date():
+    problems = []
+    for stage in Stage.objects.all():
+        kinds = sorted(stage.sections.values_list("kind", flat=True))
+        if kinds != sorted(StageSection.Kind.values):
+            problems.append(f"{stage.slug}: sections {kinds}")
+        for section in stage.sections.all():
+            problems += _problems(section, ("body",))
+        if not CJK.search(stage.title_zh + stage.headline_zh) or not stage.title_en:
+            problems.append(f"{stage.slug}: title or headline missing")
+    assert problems == []
+
+
+def test_every_stage_has_a_checklist_in_both_languages_with_sources_and_dates():
+    problems = []
+    for stage in Stage.objects.all():
+        items = list(stage.checklist.all())
+        if not 3 <= len(items) <= 7:
+            problems.append(f"{stage.slug}: {len(items)} checklist items; keep it short but real")
+        for item in items:
+            problems += _problems(item, ("text",))
+    assert problems == []
+
+
+def test_every_rule_scam_warning_and_help_line_is_complete():
+    problems = []
+    for rule in CollectionRule.objects.all():
+        problems += _problems(rule, ("rule", "breaks"))
+    for scam in ScamWarning.objects.all():
+        problems += _problems(scam, ("title", "body", "advice"))
+    for line in HelpLine.objects.all():
+        problems += _problems(line, ("name", "when"))
+    assert problems == []
+    assert {s.code for s in ScamWarning.objects.all()} == {
+        "anti-collection-agents",
+        "credit-repair",
+        "loans-to-repay-loans",
+    }
+
+
+def test_no_guidance_text_cites_an_unverified_source():
+    cited = []
+    for model in (StageSection, ChecklistItem, CollectionRule, ScamWarning, HelpLine):
+        for row in model.objects.prefetch_related("sources"):
+            cited += [f"{row}: {s.key}" for s in row.sources.all() if s.confidence == "U"]
+    assert cited == []
+    assert Confidence.UNVERIFIED == "U"
+
+
+def test_overdue_stages_cover_every_day_exactly_once():
+    spans = Stage.objects.filter(phase=Stage.Phase.OVERDUE).order_by("first_day")
+    days = [(s.first_day, s.last_day) for s in spans]
+    assert days[0][0] == 1
+    assert days[-1][1] is None, "the last stage must be open-ended"
+    for (_, last), (first, _) in zip(days, days[1:], strict=False):
+        assert first == last + 1
+
+
+@pytest.mark.parametrize(
+    ("days", "slug"),
+    [
+        (0, "before-due"),
+        (1, "days-1-7"),
+        (7, "days-1-7"),
+        (8, "days-8-30"),
+        (30, "days-8-30"),
+        (31, "months-1-3"),
+        (40, "months-1-3"),
+        (90, "months-1-3"),
+        (91, "months-3-6"),
+        (180, "months-3-6"),
+        (181, "over-6-months"),
+        (3650, "over-6-months"),
+    ],
+)
+def test_days_late_pick_the_stage_whose_span_holds_them(days, slug):
+    assert stage_for_days(days).slug == slug
