@@ -132,7 +132,7 @@ def save(request: HttpRequest) -> HttpResponse:
         forms = checks.run_compare(request.POST)
         if not forms.complete:
             raise Http404
-        inputs = checks.compare_inputs(request.POST)
+        inputs = _frozen_compare_inputs(request.POST, forms)
     else:
         kind = SavedResult.Kind.CHECK
         check = checks.run_check(request.POST)
@@ -199,7 +199,7 @@ def render_compare_result(
     token: str = "",
 ) -> HttpResponse:
     data = saved.inputs if saved else (request.POST if request.method == "POST" else request.GET)
-    inputs = checks.compare_inputs(data)
+    inputs = _frozen_compare_inputs(data, forms)
     offers = [(n, a) for n, _f, a in forms.used]
     aprs = [a.quote.apr for _n, a in offers]
     costs = [a.quote.total_cost for _n, a in offers]
@@ -217,8 +217,18 @@ def render_compare_result(
         "token": token,
         "today": timezone.localdate(),
         "rules": rules,
+        "saved_days": settings.SAVED_RESULT_DAYS,
     }
     return render(request, "affordability/compare_result.html", context)
+
+
+def _frozen_compare_inputs(data: object, forms: checks.CompareForms) -> dict[str, str]:
+    inputs = checks.compare_inputs(data)
+    for number, _form, assessment in forms.used:
+        if assessment is not None:
+            start = assessment.quote.start_date.isoformat()
+            inputs.setdefault(f"o{number}-start_date", start)
+    return inputs
 
 
 @require_GET
