@@ -1,0 +1,282 @@
+"""Load benchmark: serve the app with gunicorn on loopback and drive it with wrk.
+
+    python bench/bench_load.py [--seconds 10] [--connections 16] [--soak 60] [--soak-connections 64]
+
+For each page it prints requests per second, p50 and p99 latency, errors, and its throughput as a
+fraction of a trivial view's (robots.txt) measured in the same run. Then a soak run at 64
+connections. Then the slowest page is profiled in-process with pyinstrument and its top costs
+printed. Everything runs on 127.0.0.1 only, with a temporary SQLite database, and stops by itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+
+# The loan check posts FACTS.md example 6 (fees taken at payout) with a full budget.
+LOAN_CHECK = {
+    "mode": "terms",
+    "amount": "10000",
+    "rate": "1",
+    "rate_period": "month",
+    "term": "12",
+    "term_unit": "month",
+    "method": "equal_installment",
+    "fee_upfront": "1000",
+    "fee_per_period": "",
+    "income": "8000",
+    "essentials": "4000",
+    "debt_payments": "1500",
+    "other_platforms": "1",
+    "savings": "5000",
+    "purpose": "daily",
+}
+
+# Targets are filled in main() once the server is up (the saved result needs a real link).
+GET_TARGETS = [
+    ("trivial view (robots.txt)", "/robots.txt"),
+    ("home page", "/"),
+    ("loan form", "/check/"),
+]
+GUIDE_TARGETS = [
+    ("stage page", "/late/stage/days-31-90/"),
+    ("whole guide", "/late/guide/"),
+]
+
+
+@dataclass(frozen=True)
+class Result:
+    name: str
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    requests: int
+    errors: int
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _ms(text: str) -> float:
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def run_wrk(
+    name: str, url: str, *, seconds: int, connections: int, lua: Path | None = None
+) -> Result:
+    cmd = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s"]
+    if lua:
+        cmd += ["-s", str(lua)]
+    out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p50 = _ms(re.search(r"\s50%\s+(\S+)", out).group(1))
+    p99 = _ms(re.search(r"\s99%\s+(\S+)", out).group(1))
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    errors = 0
+    if match := re.search(r"Non-2xx or 3xx responses: (\d+)", out):
+        errors += int(match.group(1))
+    if match := re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out
+    ):
+        errors += sum(int(n) for n in match.groups())
+    return Result(name, rps, p50, p99, requests, errors)
+
+
+def _post_lua(tmp: Path, path: str, form: dict[str, str], csrf: str) -> Path:
+    body = urllib.parse.urlencode({**form, "csrfmiddlewaretoken": csrf})
+    script = tmp / "post.lua"
+    script.write_text(
+        f'wrk.method = "POST"\nwrk.path = "{path}"\nwrk.body = "{body}"\n'
+        'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n'
+        f'wrk.headers["Cookie"] = "csrftoken={csrf}"\n'
+        f'wrk.headers["Referer"] = "http://127.0.0.1{path}"\n'
+    )
+    return script
+
+
+def _csrf(base: str, path: str) -> str:
+    with urllib.request.urlopen(base + path) as response:
+        for header in response.headers.get_all("Set-Cookie") or []:
+            if header.startswith("csrftoken="):
+                return header.split(";")[0].split("=", 1)[1]
+    raise SystemExit(f"no CSRF cookie from {path}")
+
+
+def _save_result(base: str, csrf: str) -> str | None:
+    """Save one loan check and return its link's path, or None if saving is not built yet."""
+    data = urllib.parse.urlencode({**LOAN_CHECK, "csrfmiddlewaretoken": csrf}).encode()
+    request = urllib.request.Request(
+        base + "/result/save/",
+        data=data,
+        headers={"Cookie": f"csrftoken={csrf}", "Referer": base + "/check/"},
+    )
+
+    class _NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            return None
+
+    opener = urllib.request.build_opener(_NoRedirect)
+    try:
+        opener.open(request)
+    except urllib.error.HTTPError as error:
+        if error.code in (301, 302, 303):
+            return urllib.parse.urlsplit(error.headers["Location"]).path
+        return None
+    return None
+
+
+def _env(tmp: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": "bench-only-key-" + "x" * 40,
+        "DJANGO_DATA_DIR": str(tmp),
+        "DJANGO_STATIC_ROOT": str(tmp / "static"),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        # The benchmark is one client hammering the site: rate limits would answer 429.
+        "REPAYABLE_POST_LIMIT": "0",
+        "DJANGO_LOG_LEVEL": "WARNING",
+    }
+
+
+def _print_table(results: list[Result], ceiling: float) -> None:
+    print(f"{'page':<28} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'x trivial':>10}")
+    for r in results:
+        print(
+            f"{r.name:<28} {r.rps:>8.0f} {r.p50_ms:>8.1f} {r.p99_ms:>8.1f} {r.errors:>7} "
+            f"{r.rps / ceiling:>10.2f}"
+        )
+
+
+def _profile(env: dict[str, str], path: str, method: str) -> None:
+    code = f"""
+import os, django
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+django.setup()
+from django.test import Client
+from django.test.utils import setup_test_environment
+from pyinstrument import Profiler
+setup_test_environment()
+client = Client(HTTP_ACCEPT_LANGUAGE="zh-hans")
+form = {LOAN_CHECK!r}
+if {method!r} == "POST":
+    call = lambda: client.post({path!r}, form)
+else:
+    call = lambda: client.get({path!r})
+for _ in range(20):
+    call()
+profiler = Profiler(interval=0.0005)
+profiler.start()
+for _ in range(200):
+    call()
+profiler.stop()
+print(profiler.output_text(unicode=False, color=False, show_all=False)[:6000])
+"""
+    env = {**env, "DJANGO_ALLOWED_HOSTS": "testserver"}
+    subprocess.run([PY, "-c", code], cwd=ROOT, env=env, check=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--soak", type=int, default=60, help="seconds of the soak run (0: skip)")
+    parser.add_argument("--soak-connections", type=int, default=64)
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed (apt-get install wrk)")
+
+    tmp = Path(tempfile.mkdtemp(prefix="repayable-bench-"))
+    env = _env(tmp)
+    subprocess.run([PY, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [PY, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+    )
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [
+            str(Path(PY).parent / "gunicorn"),
+            "--config",
+            "config/gunicorn.conf.py",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--access-logfile",
+            "/dev/null",
+            "config.wsgi",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        csrf = _csrf(base, "/check/")
+        targets: list[tuple[str, str, Path | None]] = [(n, p, None) for n, p in GET_TARGETS]
+        targets.append(
+            ("loan check (POST)", "/check/", _post_lua(tmp, "/check/", LOAN_CHECK, csrf))
+        )
+        saved = _save_result(base, csrf)
+        if saved:
+            targets.append(("saved result", saved, None))
+        else:
+            print("(saved result skipped: saving is not available)")
+        targets += [(n, p, None) for n, p in GUIDE_TARGETS]
+
+        print(f"gunicorn on {base}; {args.seconds}s per page at {args.connections} connections\n")
+        results = []
+        for name, path, lua in targets:
+            results.append(
+                run_wrk(
+                    name, base + path, seconds=args.seconds, connections=args.connections, lua=lua
+                )
+            )
+        _print_table(results, results[0].rps)
+        if args.soak:
+            print(f"\nsoak: {args.soak}s at {args.soak_connections} connections, the loan check")
+            soak = run_wrk(
+                "loan check (POST) soak",
+                base + "/check/",
+                seconds=args.soak,
+                connections=args.soak_connections,
+                lua=targets[3][2],
+            )
+            _print_table([soak], results[0].rps)
+        slowest = min(results[1:], key=lambda r: r.rps)
+        print(f"\nprofile of the slowest page, {slowest.name} (200 requests, in process):")
+        path, method = next(
+            (p, "POST" if lua else "GET") for n, p, lua in targets if n == slowest.name
+        )
+        _profile(env, path, method)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=15)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
