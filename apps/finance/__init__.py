@@ -30,7 +30,8 @@ schedule_for_offer(*, offer) / schedule_for_plan(*, plan) -> Quote with
     principal, amount_received, net_received, fee_upfront, fee_separate, total_repaid,
     total_interest, total_fees, total_cost (everything paid less the money received);
     period_rate, periods_per_year, apr (true APR, Regulation Z Appendix J), effective_annual_rate,
-    advertised_annual_rate (daily x 365/360, monthly x 12; None for a plan), apr_to_advertised;
+    advertised_annual_rate (daily x 365/360, monthly x 12; None for a plan), apr_to_advertised,
+    compounded_annual_rate (the quoted rate compounded), quoted_daily_rate;
     unit_period, start_date, first_due, last_due, term_days, payment_count, solver_iterations,
     method, frequency; flags has_upfront_fee, has_periodic_fee, has_separate_fee, is_flat_fee,
     is_single_payment, has_odd_first_period.

@@ -56,6 +56,8 @@ _UPPER_LIMIT = 1e12  # a period rate of 10^14 %: no loan's cash flows lead beyon
 _FLOAT_TOLERANCE = 1e-13
 _DECIMAL_TOLERANCE = Decimal("1e-30")
 _SMALLEST_RATE_SCALE = 1e-3  # below this, tolerances are absolute rather than relative
+_SMALL_RATE = Decimal("1e-6")  # below this, geometric series need extra digits
+_EXTRA_DIGITS = 30
 
 # One payment in the solver's terms: amount, whole unit-periods t, fraction f of one.
 Flow = tuple[Decimal, int, Decimal]
@@ -249,9 +251,11 @@ def _first_guess(advance: Decimal, groups: list[_Group]) -> float:
             weighted += paid * (first + (count - 1) / 2 + float(fraction))
     mean_time = max(weighted / total, 1e-9)
     try:
-        return (total / float(advance)) ** (1.0 / mean_time) - 1.0
+        guess = (total / float(advance)) ** (1.0 / mean_time) - 1.0
     except (OverflowError, ZeroDivisionError):
         return 1.0
+    # Far from any loan the guess helps little and risks overflow; the bracket does the rest.
+    return min(max(guess, -0.9), 100.0)
 
 
 def _float_npv(
@@ -280,9 +284,14 @@ def _float_npv(
 
 def _decimal_npv(advance: Decimal, groups: list[_Group]) -> Callable[[Decimal], Decimal]:
     def npv(rate: Decimal) -> Decimal:
-        growth = ONE + rate
-        x = ONE / growth
+        x = ONE / (ONE + rate)
         step_less_one = x - ONE
+        # Near 0% the series (x^n - 1) / (x - 1) cancels away digits: work those out with more.
+        precise = bool(step_less_one) and abs(rate) < _SMALL_RATE
+        if precise:
+            with localcontext() as ctx:
+                ctx.prec = PRECISION + _EXTRA_DIGITS
+                x_precise = ONE / (ONE + rate)
         value = ZERO
         for fraction, runs in groups:
             part = ZERO
@@ -292,6 +301,10 @@ def _decimal_npv(advance: Decimal, groups: list[_Group]) -> Callable[[Decimal], 
                     series = ONE
                 elif not step_less_one:
                     series = Decimal(count)
+                elif precise:
+                    with localcontext() as ctx:
+                        ctx.prec = PRECISION + _EXTRA_DIGITS
+                        series = (x_precise**count - ONE) / (x_precise - ONE)
                 else:
                     series = (x**count - ONE) / step_less_one
                 part += amount * discount * series
@@ -369,6 +382,18 @@ def _decimal_stage(
     return found
 
 
+def _midpoint(low: Number, high: Number, half: Number) -> Number:
+    """Halfway between two rates; geometric in (1 + rate) when they are orders of magnitude apart
+    (near -100%, or far above any loan), so that each bisection gains as much as it can."""
+    one = half + half
+    low_growth, high_growth = one + low, one + high
+    if low_growth > 0 and high_growth > low_growth * 4:
+        product = low_growth * high_growth
+        root = product.sqrt() if isinstance(product, Decimal) else math.sqrt(product)
+        return root - one
+    return (low + high) * half
+
+
 def _find_root(
     npv: Callable[[Number], Number],
     guess: Number,
@@ -427,12 +452,20 @@ def _find_root(
             high, f_high = low, f_low
             step *= 4
 
+    # Close in with Illinois steps; the root is accepted only once the bracket is this narrow.
+    # A step that fails to halve the bracket twice running is replaced by a bisection, so a
+    # lopsided bracket (one end worth astronomically more than the other) still shrinks.
     side = 0
-    previous = None
+    stalls = 0
+    width = high - low
     while budget.used < limit:
-        candidate = (low * f_high - high * f_low) / (f_high - f_low)
-        if not low < candidate < high:
-            candidate = (low + high) * half
+        if stalls >= 2:
+            candidate = _midpoint(low, high, half)
+            stalls = 0
+        else:
+            candidate = (low * f_high - high * f_low) / (f_high - f_low)
+            if not low < candidate < high:
+                candidate = _midpoint(low, high, half)
         value = evaluate(candidate)
         if not value:
             return candidate
@@ -446,9 +479,9 @@ def _find_root(
             if side == 1:
                 f_high *= half
             side = 1
-        if previous is not None and abs(candidate - previous) <= tolerance(candidate):
+        narrower = high - low
+        stalls = stalls + 1 if narrower > width * half else 0
+        width = narrower
+        if width <= tolerance(candidate):
             return candidate
-        if high - low <= tolerance(candidate):
-            return candidate
-        previous = candidate
     return None

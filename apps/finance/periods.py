@@ -90,27 +90,20 @@ def add_months(day: date, months: int, *, anchor_day: int | None = None) -> date
     return date(year, month0 + 1, min(wanted, days_in_month(year, month0 + 1)))
 
 
-def _is_month_end(day: date) -> bool:
-    return day.day == days_in_month(day.year, day.month)
-
-
-def _back_months(later: date, months: int) -> date:
-    """`months` whole months before `later`; a month end steps back to a month end."""
-    if _is_month_end(later):
-        return add_months(later, -months, anchor_day=31)
-    return add_months(later, -months)
-
-
 def months_and_days(start: date, end: date) -> tuple[int, int]:
     """Whole months and leftover days from `start` to `end`, months measured back from `end`.
 
-    A date that is exactly whole months after `start` (31 January to 28 February) counts as whole
-    months, as every lender's calendar does.
+    A date that is exactly whole months after `start`, kept within shorter months (31 January to
+    28 February), counts as whole months, as every lender's calendar does.
     """
     months = max((end.year - start.year) * 12 + end.month - start.month, 0)
-    while months > 0 and _back_months(end, months) < start:
+    if start.day <= end.day <= 28:  # the common case: no month is too short for either day
+        return months, end.day - start.day
+    back = add_months(end, -months) if months else end
+    while months and back < start:
         months -= 1
-    days = (_back_months(end, months) - start).days
+        back = add_months(end, -months) if months else end
+    days = (back - start).days
     if days:
         for whole in (months, months + 1):
             if whole and add_months(start, whole) == end:

@@ -49,6 +49,7 @@ from apps.finance.periods import (
 from apps.finance.rates import (
     RatePeriod,
     advertised_annual_rate,
+    compounded_annual_rate,
     day_basis_input,
     rate_per_day,
     rate_per_month,
@@ -265,7 +266,10 @@ class Quote:
     apr: the true APR (Appendix J, period_rate x periods_per_year); effective_annual_rate:
     compounded (for a single payment (repaid / received)^(365 / days) - 1);
     advertised_annual_rate: the quoted rate annualised as platforms do (None for a plan);
-    apr_to_advertised: how many times the true rate exceeds it (None if nothing was advertised).
+    apr_to_advertised: how many times the true rate exceeds it (None if nothing was advertised);
+    compounded_annual_rate: the quoted rate compounded over a year ((1 + d)^365 - 1 for a daily
+    rate); quoted_daily_rate: what the quoted rate charges a day (a yearly rate / day_basis, a
+    monthly rate / 30); both None for a plan.
     A plan's split of each payment into principal and interest is actuarial: interest is the
     balance times the true period rate.
     """
@@ -286,6 +290,8 @@ class Quote:
     effective_annual_rate: Decimal
     advertised_annual_rate: Decimal | None
     apr_to_advertised: Decimal | None
+    compounded_annual_rate: Decimal | None
+    quoted_daily_rate: Decimal | None
     unit_period: UnitPeriod
     start_date: date
     first_due: date
@@ -332,6 +338,9 @@ def schedule_for_offer(*, offer: Offer) -> Quote:
         fee_upfront = offer.fee_upfront
         received = offer.amount - fee_upfront
         net_received = received - offer.fee_separate
+        if len(rows) == 1 and not offer.is_single_payment:
+            # A one-period term is a single payment too: Appendix J prices it over its own term.
+            unit, first = unit_for_single_payment(start, dates[0]), (1, ZERO)
         period_rate, iterations = solve_period_rate(advance=net_received, flows=_flows(rows, first))
         single = None
         if len(rows) == 1:
@@ -358,6 +367,12 @@ def schedule_for_offer(*, offer: Offer) -> Quote:
             effective_annual_rate=effective,
             advertised_annual_rate=advertised,
             apr_to_advertised=apr / advertised if advertised else None,
+            compounded_annual_rate=compounded_annual_rate(
+                rate=offer.rate, rate_period=offer.rate_period
+            ),
+            quoted_daily_rate=rate_per_day(
+                rate=offer.rate, rate_period=offer.rate_period, day_basis=offer.day_basis
+            ),
             unit_period=unit,
             start_date=start,
             first_due=dates[0],
@@ -403,20 +418,22 @@ def schedule_for_plan(*, plan: Plan) -> Quote:
         whole, fraction = first
         flows = [(amount, whole + k, fraction) for k, amount in enumerate(amounts)]
         period_rate, iterations = solve_period_rate(advance=plan.received, flows=flows)
-        # Growth of the balance over the first (possibly odd) period, then over each whole one.
-        first_growth = (ONE + fraction * period_rate) * (ONE + period_rate) ** whole - ONE
+        # Each balance is what the payments still to come are worth at the true rate, worked
+        # backwards from the last payment: stable however high the rate, and never below zero
+        # (working forwards, balance x rate, would multiply the cents rounding at high rates).
+        discount = ONE / (ONE + period_rate)
+        balances = [NO_MONEY] * plan.count
+        still_owed = ZERO
+        for k in range(plan.count - 2, -1, -1):
+            still_owed = (still_owed + amounts[k + 1]) * discount
+            balances[k] = to_cents(still_owed)
         rows = []
         balance = plan.received
         total_interest = NO_MONEY
-        last = plan.count - 1
         for k, (due, amount) in enumerate(zip(dates, amounts, strict=True)):
-            if k == last:
-                principal = balance
-            else:
-                growth = first_growth if k == 0 else period_rate
-                principal = min(amount - to_cents(balance * growth), balance)
+            principal = balance - balances[k]
             interest = amount - principal
-            balance -= principal
+            balance = balances[k]
             total_interest += interest
             rows.append(ScheduleRow(k + 1, due, amount, principal, interest, NO_MONEY, balance))
         total_repaid = sum(amounts, NO_MONEY)
@@ -439,6 +456,8 @@ def schedule_for_plan(*, plan: Plan) -> Quote:
             effective_annual_rate=effective,
             advertised_annual_rate=None,
             apr_to_advertised=None,
+            compounded_annual_rate=None,
+            quoted_daily_rate=None,
             unit_period=unit,
             start_date=start,
             first_due=dates[0],

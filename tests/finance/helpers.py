@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from apps.finance import Offer, Plan
 
@@ -43,13 +43,21 @@ def percent(rate: Decimal, places: int) -> Decimal:
     return (rate * 100).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
+def close(left: Decimal, right: Decimal, tolerance: str = "1e-25") -> bool:
+    """Two Decimals equal up to `tolerance` (the engine works to 40 digits, tests to 28)."""
+    return abs(left - right) <= Decimal(tolerance)
+
+
+def present_value(rate: Decimal, flows: list[tuple[Decimal, int, Decimal]]) -> Decimal:
+    """Appendix J's right-hand side written out term by term, independently of the engine."""
+    with localcontext() as ctx:
+        ctx.prec = 50
+        total = Decimal(0)
+        for amount, whole, fraction in flows:
+            total += amount / ((1 + fraction * rate) * (1 + rate) ** whole)
+        return total
+
+
 def npv(rate: Decimal, advance: Decimal, flows: list[tuple[Decimal, int, Decimal]]) -> Decimal:
-    """Appendix J's equation written out term by term, independently of the engine's solver."""
-    total = sum(
-        (
-            amount / ((1 + fraction * rate) * (1 + rate) ** whole)
-            for amount, whole, fraction in flows
-        ),
-        Decimal(0),
-    )
-    return total - advance
+    """What the payments are worth at `rate`, less the advance: zero at the true rate."""
+    return present_value(rate, flows) - advance

@@ -141,3 +141,10 @@ def test_example_10_seven_day_offer_with_a_fee_at_payout_gives_the_same_rates():
 )
 def test_example_11_annual_rates_divided_by_365_give_the_daily_equivalents(annual, daily_percent):
     assert percent(daily_rate_from_annual(annual_rate=Decimal(annual)), 5) == Decimal(daily_percent)
+
+
+def test_example_1_and_11_figures_come_with_every_quote():
+    daily = schedule_for_offer(offer=make_offer(rate=Decimal("0.0005"), rate_period="day"))
+    assert percent(daily.compounded_annual_rate, 2) == Decimal("20.02")
+    yearly = schedule_for_offer(offer=make_offer(rate=Decimal("0.36"), rate_period="year"))
+    assert percent(yearly.quoted_daily_rate, 5) == Decimal("0.09863")
