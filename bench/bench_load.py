@@ -54,7 +54,7 @@ GET_TARGETS = [
     ("loan form", "/check/"),
 ]
 GUIDE_TARGETS = [
-    ("stage page", "/late/stage/days-31-90/"),
+    ("stage page", "/late/stages/months-1-3/"),
     ("whole guide", "/late/guide/"),
 ]
 

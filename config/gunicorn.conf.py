@@ -17,6 +17,8 @@ control_socket_disable = True
 accesslog = "-"
 errorlog = "-"
 # The path only (%(U)s), never the query string or the form body: those hold what a borrower typed.
+# ...and with saved-result links (their own key) hidden.
+logger_class = "apps.core.logging.RedactingGunicornLogger"
 access_log_format = (
     '{"remote":"%(h)s","method":"%(m)s","path":"%(U)s","status":%(s)s,"bytes":"%(B)s","ms":%(M)s}'
 )

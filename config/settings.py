@@ -250,6 +250,10 @@ LOGGING = {
         "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
         # Django logs each 4xx with the path; that is fine, but never the body.
         "django.request": {"handlers": ["stdout"], "level": "ERROR", "propagate": False},
+        # At DEBUG these two write template contexts (with the form data) and SQL parameters:
+        # what a borrower typed. They stay at WARNING whatever DJANGO_LOG_LEVEL says.
+        "django.template": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
+        "django.db.backends": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
     },
 }
 

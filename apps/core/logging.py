@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from datetime import UTC, datetime
+
+# A saved result's link is its only key: a log line must never hold one.
+_SAVED_LINK = re.compile(r"(/result/s/)[^/\s\"'?]+")
+
+
+def redact(text: str) -> str:
+    """Hide saved-result tokens in a path or message."""
+    return _SAVED_LINK.sub(r"\1<token>", text)
 
 
 class JsonFormatter(logging.Formatter):
@@ -13,17 +22,35 @@ class JsonFormatter(logging.Formatter):
             "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname,
             "logger": record.name,
-            "message": record.getMessage(),
+            "message": redact(record.getMessage()),
         }
         # Django attaches the request to error records; keep only its method and path, never
         # the query string or body, which hold what a borrower typed.
         request = getattr(record, "request", None)
         if request is not None and hasattr(request, "path"):
             entry["method"] = getattr(request, "method", "")
-            entry["path"] = request.path
+            entry["path"] = redact(request.path)
         status = getattr(record, "status_code", None)
         if status is not None:
             entry["status"] = status
         if record.exc_info:
-            entry["exception"] = self.formatException(record.exc_info)
+            entry["exception"] = redact(self.formatException(record.exc_info))
         return json.dumps(entry, ensure_ascii=False)
+
+
+try:  # gunicorn is a runtime dependency, but the formatter above must import without it
+    from gunicorn.glogging import Logger as _GunicornLogger
+except ImportError:  # pragma: no cover
+    _GunicornLogger = None
+
+if _GunicornLogger is not None:
+
+    class RedactingGunicornLogger(_GunicornLogger):
+        """Gunicorn's access log with saved-result tokens hidden from the path."""
+
+        def atoms(self, resp, req, environ, request_time):  # type: ignore[no-untyped-def]
+            atoms = super().atoms(resp, req, environ, request_time)
+            for key in ("U", "r"):
+                if key in atoms and isinstance(atoms[key], str):
+                    atoms[key] = redact(atoms[key])
+            return atoms

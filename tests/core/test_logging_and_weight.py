@@ -1,0 +1,137 @@
+"""Logs never hold what a borrower typed; pages stay light."""
+
+from __future__ import annotations
+
+import datetime
+import gzip
+import logging
+import re
+import runpy
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from apps.core.logging import JsonFormatter
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[2]
+SECRET_FIGURE = "987654.32"
+
+
+class _Capture(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.lines: list[str] = []
+        self.setFormatter(JsonFormatter())
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(self.format(record))
+
+
+@pytest.fixture
+def captured_logs():
+    handler = _Capture()
+    loggers = [
+        logging.getLogger(),
+        logging.getLogger("django"),
+        logging.getLogger("django.request"),
+    ]
+    levels = [lg.level for lg in loggers]
+    for lg in loggers:
+        lg.addHandler(handler)
+        lg.setLevel(logging.DEBUG)
+    yield handler.lines
+    for lg, level in zip(loggers, levels, strict=True):
+        lg.removeHandler(handler)
+        lg.setLevel(level)
+
+
+def test_logs_never_contain_the_figures_a_borrower_typed_even_at_debug_level(client, captured_logs):
+    client.raise_request_exception = False
+    client.post(
+        "/check/", {"mode": "terms", "amount": SECRET_FIGURE, "income": "<b>" + SECRET_FIGURE}
+    )
+    client.get(f"/check/?amount={SECRET_FIGURE}")
+    client.get(f"/result/s/{SECRET_FIGURE}/")
+    client.get(f"/result/s/{SECRET_FIGURE}/schedule.csv")
+    client.get(f"/no-such-page/?income={SECRET_FIGURE}")
+    assert captured_logs, "nothing was logged: the test would prove nothing"
+    assert not [line for line in captured_logs if SECRET_FIGURE in line]
+
+
+def test_saved_result_links_are_hidden_in_log_lines():
+    from apps.core.logging import redact
+
+    assert (
+        redact("Not Found: /result/s/AbC-123_x/delete/") == "Not Found: /result/s/<token>/delete/"
+    )
+
+
+def test_gunicorn_access_log_hides_saved_result_links():
+    from apps.core.logging import RedactingGunicornLogger
+
+    class _Cfg:
+        access_log_format = "%(U)s"
+
+    logger = RedactingGunicornLogger.__new__(RedactingGunicornLogger)
+    logger.cfg = _Cfg()
+
+    class _Resp:
+        status = "200 OK"
+        response_length = 10
+        sent = 10
+        headers = ()
+
+    class _Req:
+        headers = ()
+
+    environ = {
+        "PATH_INFO": "/result/s/secret-token/",
+        "REQUEST_METHOD": "GET",
+        "QUERY_STRING": "a=1",
+        "RAW_URI": "/result/s/secret-token/?a=1",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+    }
+
+    atoms = logger.atoms(_Resp(), _Req(), environ, datetime.timedelta(seconds=0.01))
+    assert atoms["U"] == "/result/s/<token>/"
+    assert "secret-token" not in atoms["r"]
+
+
+def test_log_lines_are_json_with_the_path_but_not_the_query():
+    record = logging.LogRecord("django.request", logging.ERROR, __file__, 1, "boom", None, None)
+
+    class _Request:
+        method = "POST"
+        path = "/check/"
+
+    record.request = _Request()
+    line = JsonFormatter().format(record)
+    assert '"path": "/check/"' in line
+    assert '"level": "ERROR"' in line
+
+
+def test_gunicorn_access_log_records_the_path_only_never_the_query_or_body():
+    config = runpy.run_path(str(ROOT / "config" / "gunicorn.conf.py"))
+    log_format = config["access_log_format"]
+    assert "%(U)s" in log_format
+    # %(r)s is the request line with its query string, %(q)s the query string alone.
+    assert not re.search(r"%\((r|q|\{[^}]*\}i)\)s", log_format)
+    assert config["control_socket_disable"] is True
+
+
+def _compressed_size(url_path: str) -> int:
+    data = (Path(settings.STATIC_ROOT) / url_path).read_bytes()
+    return len(gzip.compress(data, compresslevel=6))
+
+
+def test_the_loan_check_page_weighs_under_150_kb_compressed(client):
+    html = client.get("/check/").content
+    assets = re.findall(rb'(?:href|src)="/static/([^"]+\.(?:css|js))"', html)
+    assert assets, "no stylesheets found: the weight would be meaningless"
+    total = len(gzip.compress(html, compresslevel=6)) + sum(
+        _compressed_size(a.decode()) for a in assets
+    )
+    assert total < 150 * 1024, f"{total / 1024:.1f} KB"
