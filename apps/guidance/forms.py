@@ -16,8 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.templatetags.repayable import tr
+from apps.finance import MAX_DAYS_LATE
 from apps.guidance import content
-from apps.loans.fields import MoneyField
+from apps.loans.fields import MoneyField, PercentField, WholeNumberField
 
 MAX_AMOUNT = Decimal(10_000_000)
 # A plan that starts more than a year away, or long ago, is a typing slip in the year.
@@ -113,3 +114,77 @@ class ComplaintLetterForm(forms.Form):
     def broken_rules(self) -> list[Any]:
         chosen = set(self.cleaned_data.get("broken", []))
         return [rule for rule in self.rules if rule.code in chosen]
+
+
+# The calculator looks 30 days ahead, and the engine prices at most MAX_DAYS_LATE days late.
+LOOK_AHEAD_DAYS = (7, 30)
+MAX_DAYS = MAX_DAYS_LATE - max(LOOK_AHEAD_DAYS)
+
+
+class OverdueForm(forms.Form):
+    """How late, how much, and what the contract charges for it. The loan itself, if the
+    borrower adds it, comes through the loan check's OfferForm (same field names)."""
+
+    use_required_attribute = False
+
+    days = WholeNumberField(
+        label=_("How many days late are you?"),
+        help_text=_("Count from the due date you missed. Type 0 if it has not passed yet."),
+        min_value=Decimal(0),
+        max_value=Decimal(MAX_DAYS),
+        error_messages={"required": _("Type how many days late you are, such as 40.")},
+    )
+    overdue = MoneyField(
+        label=_("Overdue amount (yuan)"),
+        help_text=_("The payment you missed, as the app shows it. Example: 888.49."),
+        required=False,
+        min_value=Decimal(0),
+        min_inclusive=False,
+        max_value=MAX_AMOUNT,
+    )
+    penalty_rate = PercentField(
+        label=_("Penalty interest (% a day)"),
+        help_text=_(
+            "Find it in your contract's overdue clause (逾期条款 or 罚息), such as 0.05 for 0.05% "
+            "a day. It is charged on the overdue amount for each day late. If there is none, "
+            "type 0."
+        ),
+        required=False,
+        min_value=Decimal(0),
+        max_value=Decimal(10),
+    )
+    late_fee = MoneyField(
+        label=_("Fixed late fee (yuan)"),
+        help_text=_(
+            "Only if your contract charges a one-off late fee (滞纳金). Otherwise leave it empty."
+        ),
+        required=False,
+        min_value=Decimal(0),
+        max_value=MAX_AMOUNT,
+    )
+    payment_number = WholeNumberField(
+        label=_("Which payment is late?"),
+        help_text=_("1 for the first payment, 2 for the second, and so on. Empty means the first."),
+        required=False,
+        min_value=Decimal(1),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        rate = data.get("penalty_rate")
+        # The engine takes the rate as a fraction a day: 0.05% -> 0.0005.
+        data["penalty_daily_rate"] = None if rate is None else rate / 100
+        return data
+
+    def needs_a_charge(self) -> None:
+        """The cost cannot be shown without what the contract charges: ask for it, by name."""
+        self.add_error(
+            "penalty_rate",
+            forms.ValidationError(
+                _(
+                    "Type the penalty from your contract, or a fixed late fee. "
+                    "If it has neither, type 0."
+                ),
+                code="required",
+            ),
+        )

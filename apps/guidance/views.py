@@ -13,7 +13,8 @@ from django.views.decorators.http import require_GET
 
 from apps.core.models import Confidence, RateLine, Source
 from apps.guidance import content
-from apps.guidance.forms import ComplaintLetterForm, PlanLetterForm
+from apps.guidance.calculator import run as run_calculator
+from apps.guidance.forms import LOOK_AHEAD_DAYS, ComplaintLetterForm, PlanLetterForm
 
 # Empty rows in the printed contact log: about one A4 page.
 LOG_ROWS = 12
@@ -136,7 +137,15 @@ def letter_complaint(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def calculator(request: HttpRequest) -> HttpResponse:
-    return render(request, "guidance/calculator.html", {})
+    calc = run_calculator(request.GET)
+    context = {
+        "calc": calc,
+        "form": calc.form,
+        "loan": calc.loan,
+        "result": calc.result,
+        "look_ahead": LOOK_AHEAD_DAYS,
+    }
+    return render(request, "guidance/calculator.html", context)
 
 
 @require_GET

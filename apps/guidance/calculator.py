@@ -1,0 +1,181 @@
+"""The days-late calculator: bind the forms, ask the engine, pick the stage and the rate lines.
+
+Orchestration only. Every amount comes from apps.finance (`overdue_cost`); the stage and the
+dated rate lines come from the database; every word from the templates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.http import QueryDict
+from django.utils.translation import gettext as _
+
+from apps.affordability.services import get_saved_result
+from apps.core.models import RateLine, SavedResult, Stage
+from apps.finance import OfferError, OverdueCost, OverdueDay, Plan, overdue_cost, schedule_for_plan
+from apps.guidance.content import stage_for_days
+from apps.guidance.forms import LOOK_AHEAD_DAYS, OverdueForm
+from apps.loans.forms import OFFER_FIELDS, PLAN_FIELDS, TERMS_FIELDS, OfferForm, priced_offer_form
+
+# The rate lines a loan's true cost is compared with, lowest first.
+LINE_CODES = (RateLine.Code.LPR_4X, RateLine.Code.LINE_24, RateLine.Code.LINE_36)
+# Only typed figures say "the borrower gave their loan"; a mode or a select always has a value.
+LOAN_FIGURES = tuple(
+    name
+    for name in (*TERMS_FIELDS, *PLAN_FIELDS)
+    if not isinstance(OfferForm.base_fields[name].widget, forms.widgets.ChoiceWidget)
+)
+# A fixed, meaningless date for a missed payment given without its loan: only day counts matter.
+_CARRIER_START = date(2000, 1, 1)
+
+
+@dataclass(frozen=True)
+class LineCheck:
+    """One rate line, and whether the loan's true cost is above it on time and with the delay."""
+
+    line: RateLine
+    above_on_time: bool
+    above_now: bool
+
+
+@dataclass(frozen=True)
+class Ahead:
+    """What is owed if the borrower waits `extra_days` more days."""
+
+    extra_days: int
+    day: OverdueDay
+
+
+@dataclass(frozen=True)
+class Result:
+    days: int
+    stage: Stage
+    cost: OverdueCost | None = None
+    ahead: tuple[Ahead, ...] = ()
+    with_loan: bool = False
+    # The loan's cost beyond the money received, paid on time (the engine's Quote.total_cost).
+    total_cost_on_time: Decimal | None = None
+    lines: tuple[LineCheck, ...] = ()
+    overdue_ignored: bool = False
+
+    @property
+    def rate_fell(self) -> bool:
+        """The delay lowered the yearly rate (a penalty below the loan's own rate) while still
+        costing more money: the page says so, lest the lower figure read as good news."""
+        return self.cost is not None and self.cost.apr_with_delay < self.cost.apr_on_time
+
+
+@dataclass
+class Calculator:
+    form: OverdueForm
+    loan: OfferForm
+    loan_given: bool
+    saved_token: str = ""
+    saved_missing: bool = False
+    result: Result | None = None
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def loan_has_errors(self) -> bool:
+        return self.loan_given and bool(self.loan.errors)
+
+
+def _loan_data(data: QueryDict, saved: SavedResult | None) -> dict[str, Any]:
+    """The loan's figures: from the saved check if one was opened, then whatever the page sent."""
+    merged: dict[str, Any] = {}
+    if saved is not None:
+        merged.update({k: v for k, v in saved.inputs.items() if k in OFFER_FIELDS})
+    merged.update({k: data.get(k) for k in OFFER_FIELDS if str(data.get(k, "")).strip()})
+    return merged
+
+
+def _cost_for(form: OverdueForm, quote: Any, days: int) -> OverdueCost:
+    data = form.cleaned_data
+    return overdue_cost(
+        quote=quote,
+        days_late=days,
+        penalty_daily_rate=data.get("penalty_daily_rate") or Decimal(0),
+        late_fee=data.get("late_fee") or Decimal(0),
+        payment_number=data.get("payment_number") or 1,
+    )
+
+
+def _missed_payment_alone(amount: Decimal) -> Any:
+    """A missed payment given without its loan, as the one payment of a plan, so that the engine
+    prices its penalty. Only the penalty, fee and totals of the result are used, never its rates.
+    (An engine function taking the overdue amount directly would make this unnecessary.)"""
+    plan = Plan(
+        received=amount, payment=amount, count=1, frequency="month", start_date=_CARRIER_START
+    )
+    return schedule_for_plan(plan=plan)
+
+
+def _line_checks(cost: OverdueCost) -> tuple[LineCheck, ...]:
+    lines = RateLine.objects.select_related("source").filter(code__in=LINE_CODES)
+    return tuple(
+        LineCheck(line, cost.apr_on_time > line.value, cost.apr_with_delay > line.value)
+        for line in sorted(lines, key=lambda line: line.value)
+    )
+
+
+def run(data: QueryDict) -> Calculator:
+    """Everything the calculator page shows for this query string (empty: just the form)."""
+    token = str(data.get("saved", ""))[:100]
+    saved = get_saved_result(token) if token else None
+    loan_data = _loan_data(data, saved)
+    loan_given = any(str(loan_data.get(name, "")).strip() for name in LOAN_FIGURES)
+    calc = Calculator(
+        form=OverdueForm(data or None),
+        # Unbound unless figures were typed, so an untouched loan box never shows errors.
+        loan=OfferForm(loan_data) if loan_given else OfferForm(initial=loan_data),
+        loan_given=loan_given,
+        saved_token=token if saved is not None else "",
+        saved_missing=bool(token) and saved is None,
+    )
+    if not data or not calc.form.is_valid():
+        return calc
+    form, cleaned = calc.form, calc.form.cleaned_data
+    days = cleaned["days"]
+    stage = stage_for_days(days)
+    has_charge = cleaned.get("penalty_rate") is not None or cleaned.get("late_fee") is not None
+    quote = priced_offer_form(calc.loan) if loan_given else None
+    if loan_given and quote is None:
+        return calc
+    if quote is None and cleaned.get("overdue") is None:
+        # Only the days: the stage and its checklist, and an invitation to add the amount.
+        calc.result = Result(days=days, stage=stage)
+        return calc
+    if not has_charge:
+        form.needs_a_charge()
+        return calc
+    try:
+        if quote is None:
+            quote = _missed_payment_alone(cleaned["overdue"])
+        now = _cost_for(form, quote, days)
+        later = _cost_for(form, quote, days + max(LOOK_AHEAD_DAYS))
+    except OfferError as error:
+        name = "payment_number" if error.field == "payment_number" else None
+        form.add_error(name, forms.ValidationError(_engine_message(error), code=error.code))
+        return calc
+    calc.result = Result(
+        days=days,
+        stage=stage,
+        cost=now,
+        ahead=tuple(Ahead(extra, later.days[days + extra - 1]) for extra in LOOK_AHEAD_DAYS),
+        with_loan=loan_given,
+        total_cost_on_time=quote.total_cost if loan_given else None,
+        lines=_line_checks(now) if loan_given else (),
+        overdue_ignored=loan_given and cleaned.get("overdue") is not None,
+    )
+    return calc
+
+
+def _engine_message(error: OfferError) -> str:
+    if error.field == "payment_number":
+        return _("Your loan does not have that many payments.")
+    return _("We could not work this out. Look at the figures again.")
