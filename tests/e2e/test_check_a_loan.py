@@ -3,6 +3,8 @@ home -> form -> verdict, then saves, reopens, prints to PDF and deletes, with ax
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.e2e.browser import assert_fits_width, assert_no_axe_violations, assert_only_this_host
@@ -115,13 +117,14 @@ def test_a_borrower_checks_a_loan_with_a_fee_taken_at_payout(live_server, make_p
     assert other.locator("#true-apr").inner_text() == "32.50%"
     _checked(other)
 
-    # Print to PDF: a clean summary of one or two pages... plus the schedule.
+    # Print to PDF: a clean summary of one or two A4 pages, without navigation or buttons.
     other.emulate_media(media="print")
     assert not other.get_by_role("button", name=words["save"]).is_visible()
     assert not other.locator(".site-nav").is_visible()
     pdf = other.pdf(format="A4", print_background=True)
     assert pdf.startswith(b"%PDF")
-    assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type/Page") <= 3
+    pages = max(int(n) for n in re.findall(rb"/Count (\d+)", pdf))
+    assert 1 <= pages <= 2
     other.emulate_media(media="screen")
 
     # Delete, with a confirmation step; the link is gone afterwards.
