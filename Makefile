@@ -23,7 +23,7 @@ help:
 	@echo "make lint       ruff check and format check only"
 	@echo "make format     ruff format and fix"
 	@echo "make messages   update locale/zh_Hans/LC_MESSAGES/django.po from the code"
-	@echo "make bench      engine and load benchmarks"
+	@echo "make bench      engine and load benchmarks (needs wrk)"
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Repayable needs Python 3.11 or newer")'
@@ -80,8 +80,11 @@ test: $(VENV)/.dev-installed compilemessages lint
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
 
+# The engine against numpy-financial (BLAS pinned to one thread for steady figures), then the
+# whole app under load: gunicorn on loopback driven by wrk (apt-get install wrk).
 bench: $(VENV)/.dev-installed compilemessages
-	$(PY) bench/bench_engine.py
+	OPENBLAS_NUM_THREADS=1 $(PY) bench/bench_engine.py
+	$(PY) bench/bench_load.py
 
 clean:
 	rm -rf staticfiles .pytest_cache .ruff_cache .hypothesis
