@@ -64,6 +64,10 @@ class Result:
     overdue_ignored: bool = False
 
     @property
+    def above_a_line(self) -> bool:
+        return any(check.above_now for check in self.lines)
+
+    @property
     def rate_fell(self) -> bool:
         """The delay lowered the yearly rate (a penalty below the loan's own rate) while still
         costing more money: the page says so, lest the lower figure read as good news."""

@@ -136,7 +136,10 @@ class OverdueForm(forms.Form):
     )
     overdue = MoneyField(
         label=_("Overdue amount (yuan)"),
-        help_text=_("The payment you missed, as the app shows it. Example: 888.49."),
+        help_text=_(
+            "The overdue amount the app shows (逾期金额), such as 888.49. If several payments "
+            "are overdue, type their total."
+        ),
         required=False,
         min_value=Decimal(0),
         min_inclusive=False,

@@ -16,8 +16,8 @@ from apps.guidance import content
 from apps.guidance.calculator import run as run_calculator
 from apps.guidance.forms import LOOK_AHEAD_DAYS, ComplaintLetterForm, PlanLetterForm
 
-# Empty rows in the printed contact log: about one A4 page.
-LOG_ROWS = 12
+# Empty rows in the printed contact log: one A4 page.
+LOG_ROWS = 15
 
 
 @require_GET
@@ -95,8 +95,11 @@ class Letter:
 
     @property
     def rows(self) -> int:
-        # Tall enough to show the whole letter in its box without scrolling inside it.
-        return self.text.count("\n") + 2
+        """Tall enough to show the whole letter on a phone without scrolling inside the box:
+        each line wraps at about 18 Chinese or 36 Latin characters. (Browsers that know CSS
+        field-sizing fit the box to the text anyway.)"""
+        width = 18 if self.language.startswith("zh") else 36
+        return sum(max(1, -(-len(line) // width)) for line in self.text.splitlines()) + 1
 
 
 def _letters(template: str, context: dict) -> list[Letter]:

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from apps.core.models import Confidence, Source, Stage, StageSection
+from apps.guidance.views import LOG_ROWS
 
 pytestmark = pytest.mark.django_db
 
@@ -99,7 +100,7 @@ def test_whole_guide_has_every_stage_on_its_own_page_and_no_page_links_are_print
         assert stage.title_en in html
     # The links to other guidance pages are for the screen only.
     assert '<nav class="guide-more no-print"' in html
-    assert "Contact log" in html and html.count("<tr><td></td>") == 12
+    assert "Contact log" in html and html.count("<tr><td></td>") == LOG_ROWS
     assert "Last checked:" in html
 
 
@@ -115,7 +116,7 @@ def test_rights_page_lists_every_rule_help_line_and_a_printable_contact_log(en):
         "What was said or done",
     ):
         assert f">{column}</th>" in html
-    assert html.count("<tr><td></td><td></td><td></td><td></td></tr>") == 12
+    assert html.count("<tr><td></td><td></td><td></td><td></td></tr>") == LOG_ROWS
     assert reverse("guidance:letter_complaint") in html
 
 
