@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 
 # Longer than any honest number with separators and a unit; longer input is not parsed at all.
 MAX_INPUT_LENGTH = 40
+# More digits than any amount this site checks (a trillion yuan has 13): a typing slip.
+MAX_DIGITS = 16
 
 # Multipliers people write after a number: 1.5万 = 15,000; 2千 = 2,000; 10k = 10,000; 1w (for 万)
 # is common shorthand in Chinese chats.
@@ -37,7 +39,7 @@ _GROUPED = re.compile(r"[0-9]{1,3}(?:([, ])[0-9]{3})(?:\1[0-9]{3})*(?:\.[0-9]+)?
 
 
 class NumberFormatError(ValueError):
-    """Why a text is not a number we accept: `code` is "invalid", "negative" or "percent"."""
+    """Why a text is not a number we accept: "invalid", "negative", "percent" or "too_large"."""
 
     def __init__(self, code: str) -> None:
         self.code = code
@@ -86,6 +88,8 @@ def parse_number(text: str, *, money: bool = True, allow_percent: bool = False) 
         value = value.replace(",", "").replace(" ", "")
     elif not _PLAIN.fullmatch(value):
         raise NumberFormatError("invalid")
+    if len(value.split(".")[0].lstrip("0")) > MAX_DIGITS:
+        raise NumberFormatError("too_large")
     try:
         number = Decimal(value) * multiplier
     except InvalidOperation:  # pragma: no cover - the patterns above admit only digits
@@ -103,6 +107,7 @@ class _NumberField(forms.CharField):
         "invalid": _("Type a number, such as 10000, 10,000, 1.5万 or 10k."),
         "negative": _("This cannot be below zero."),
         "percent": _("Type an amount in yuan here, not a percentage."),
+        "too_large": _("That number is far too large. Check it."),
         "min_value": _("This must be more than %(limit)s."),
         "min_value_inclusive": _("This must be at least %(limit)s."),
         "max_value": _("This must be at most %(limit)s. Check the number."),

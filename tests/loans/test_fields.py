@@ -82,6 +82,8 @@ def test_rates_accept_a_trailing_percent_sign(typed, number):
         ("1万万", "invalid"),
         ("5%", "percent"),
         ("1" * (MAX_INPUT_LENGTH + 1), "invalid"),
+        ("10000000000000000000000000000", "too_large"),
+        ("99999999999999999.5万", "too_large"),
         ("10_000", "invalid"),
         ("١٢", "invalid"),  # Arabic-Indic digits are not what a borrower here types
     ],
