@@ -133,15 +133,22 @@ def run(data: QueryDict) -> Calculator:
     saved = get_saved_result(token) if token else None
     loan_data = _loan_data(data, saved)
     loan_given = any(str(loan_data.get(name, "")).strip() for name in LOAN_FIGURES)
+    form_data = data.copy()
+    if saved is not None and not form_data.get("penalty_rate"):
+        # The loan check may already know the contract's penalty rate.
+        form_data["penalty_rate"] = saved.inputs.get("penalty_rate", "")
+    # A link from the loan check brings the loan but not the days: show it filled in, and
+    # judge nothing until the borrower asks.
+    asked = "days" in data
     calc = Calculator(
-        form=OverdueForm(data or None),
+        form=OverdueForm(form_data) if asked else OverdueForm(initial=form_data.dict()),
         # Unbound unless figures were typed, so an untouched loan box never shows errors.
-        loan=OfferForm(loan_data) if loan_given else OfferForm(initial=loan_data),
+        loan=OfferForm(loan_data) if loan_given and asked else OfferForm(initial=loan_data),
         loan_given=loan_given,
         saved_token=token if saved is not None else "",
         saved_missing=bool(token) and saved is None,
     )
-    if not data or not calc.form.is_valid():
+    if not asked or not calc.form.is_valid():
         return calc
     form, cleaned = calc.form, calc.form.cleaned_data
     days = cleaned["days"]

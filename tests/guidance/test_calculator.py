@@ -183,6 +183,22 @@ def test_a_saved_loan_check_opens_in_the_calculator(en):
     assert f'name="saved" value="{token}"' in html
 
 
+def test_a_link_from_the_loan_check_fills_in_the_loan_and_asks_only_for_the_days(en):
+    token, _ = save_result(kind="check", inputs=FEES_AT_PAYOUT)
+    html = en.get(URL, {"saved": token}).content.decode()
+    assert _errors(html) == {}
+    assert 'value="888.49"' in html and '<details class="guide-details" open>' in html
+    html = en.get(URL, {k: v for k, v in FEES_AT_PAYOUT.items()}).content.decode()
+    assert _errors(html) == {} and 'value="9000"' in html
+
+
+def test_a_saved_loan_check_brings_its_penalty_rate_along(en):
+    token, _ = save_result(kind="check", inputs={**FEES_AT_PAYOUT, "penalty_rate": "0.1"})
+    figures = _figures(en.get(URL, {"saved": token, "days": "10"}).content.decode())
+    # 888.49 x 0.1% x 10 = 8.8849 -> 8.88
+    assert figures["Penalty interest so far (10 days)"] == "8.88 yuan"
+
+
 def test_an_expired_or_unknown_saved_link_says_so_and_still_works(en):
     html = en.get(URL, {"saved": "no-such-token", "days": "40"}).content.decode()
     assert "expired or was deleted" in html
