@@ -478,11 +478,6 @@ class BudgetForm(_StyledForm):
     )
 
 
-def figures_from(data: Any, names: tuple[str, ...]) -> dict[str, str]:
-    """The raw text of the named fields, for links and saved results (only figures and codes)."""
-    return {name: str(data.get(name, ""))[:80] for name in names if data.get(name, "") != ""}
-
-
 # The engine's error codes in the borrower's words. Codes the form's own checks already catch
 # (bounds, required fields) still have a message, in case the engine's limits differ.
 ENGINE_MESSAGES = {
