@@ -50,6 +50,8 @@ def fill(mapping: dict[str, str]) -> tuple[int, list[str]]:
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
         entry.previous_msgid = None
+        entry.previous_msgid_plural = None
+        entry.previous_msgctxt = None
         filled += 1
     catalogue.save(str(PO))
     return filled, unknown

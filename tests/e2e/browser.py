@@ -13,6 +13,19 @@ def assert_no_axe_violations(page) -> None:
     assert results.violations_count == 0, results.generate_report()
 
 
+def assert_styled(page) -> None:
+    """The stylesheets really loaded: Bootstrap's body font and the site header's colour apply."""
+    header = page.evaluate(
+        "getComputedStyle(document.querySelector('.site-header')).backgroundColor"
+    )
+    assert header == "rgb(11, 79, 108)", f"site stylesheet not applied (header background {header})"
+    failed = page.evaluate(
+        "performance.getEntriesByType('resource')"
+        ".filter(e => e.initiatorType === 'link' && e.responseStatus >= 400).map(e => e.name)"
+    )
+    assert failed == [], f"stylesheets that failed to load: {failed}"
+
+
 def assert_only_this_host(page) -> None:
     others = [
         url

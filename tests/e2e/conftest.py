@@ -31,6 +31,24 @@ DESKTOP = {"width": 1280, "height": 900}
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
+@pytest.fixture(scope="session")
+def live_server(_collected_static):
+    """pytest-django's live server, serving /static/ the way production does.
+
+    pytest-django wraps the app in Django's StaticFilesHandler, which serves files from the
+    finders by their plain names, so the hashed names that whitenoise's manifest storage writes
+    into pages would all 404 and every browser test would run on an unstyled page. Here the
+    wrapper is left out and WhiteNoise, in the middleware, serves the collected files.
+    """
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer(os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS", "localhost"), start=False)
+    server.thread.static_handler = lambda app: app
+    server.start()
+    yield server
+    server.stop()
+
+
 def _missing_browser(reason: str) -> None:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"CI=true but the browser tests cannot run: {reason}")

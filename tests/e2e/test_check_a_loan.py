@@ -12,18 +12,6 @@ from tests.e2e.browser import assert_fits_width, assert_no_axe_violations, asser
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-@pytest.fixture(autouse=True)
-def _stylesheets_that_load(settings):
-    """pytest-django's live server serves /static/ from the finders, by plain names, so the
-    hashed names of the production storage 404 and pages would be tested without any CSS
-    (no layout, no show/hide). Plain names here; reported to the lead for tests/e2e/conftest.py.
-    """
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
 WORDS = {
     "zh-CN": {
         "check": "测一测这笔贷款",

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.browser import assert_fits_width, assert_no_axe_violations, assert_only_this_host
+from tests.e2e.browser import (
+    assert_fits_width,
+    assert_no_axe_violations,
+    assert_only_this_host,
+    assert_styled,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -14,6 +19,7 @@ def test_home_page_on_a_phone_in_both_languages_with_switching(live_server, make
     page.goto(live_server.url + "/")
     assert page.locator("html").get_attribute("lang") == "zh-hans"
     assert "贷款" in page.locator("h1").inner_text()
+    assert_styled(page)
     assert_no_axe_violations(page)
     assert_fits_width(page)
 
