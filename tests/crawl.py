@@ -51,6 +51,19 @@ class _FormParser(HTMLParser):
             self._form = None
 
 
+def add_forms(forms: dict[tuple[str, str], tuple[str, dict]], html: str, page: str) -> list[str]:
+    """Record the forms in `html` (merging the fields of forms that share a method and action)
+    and return the page's links."""
+    parser = _FormParser()
+    parser.feed(html)
+    for form in parser.forms:
+        key = (form["method"], form["action"] or page)
+        found_on, fields = forms.setdefault(key, (page, {}))
+        for name, value in form["fields"].items():
+            fields.setdefault(name, value)
+    return parser.links
+
+
 def crawl(client: Client) -> Site:
     """Every page reachable from the home page by links, and every distinct form on them."""
     seen_pages: set[str] = set()
@@ -66,12 +79,7 @@ def crawl(client: Client) -> Site:
         if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
             continue
         html_pages.append(path)
-        parser = _FormParser()
-        parser.feed(response.content.decode())
-        for form in parser.forms:
-            action = form["action"] or path
-            forms.setdefault((form["method"], action), (path, form["fields"]))
-        for href in parser.links:
+        for href in add_forms(forms, response.content.decode(), path):
             href = urldefrag(href)[0]
             parts = urlsplit(href)
             if parts.scheme or parts.netloc or not href.startswith("/"):
