@@ -13,7 +13,12 @@ from django.apps import apps as django_apps
 from django.urls import reverse
 
 from apps.core.models import Stage
-from tests.e2e.browser import assert_fits_width, assert_no_axe_violations, assert_only_this_host
+from tests.e2e.browser import (
+    assert_fits_width,
+    assert_no_axe_violations,
+    assert_only_this_host,
+    assert_styled,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -42,26 +47,6 @@ def _seeded() -> None:
         importlib.import_module(f"apps.core.migrations.{name}").seed(django_apps, None)
 
 
-@pytest.fixture(autouse=True)
-def _served_stylesheets(settings):
-    """pytest-django's live server answers /static/ through Django's StaticFilesHandler, which
-    looks files up by their source names, while the hashed manifest names the pages link to
-    exist only in STATIC_ROOT: every stylesheet would be a 404 and the pages (and the printed
-    guide) unstyled. Plain names make the handler find them. (Reported to the lead: the e2e
-    conftest is the place for this, for every browser test.)"""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
-def _stylesheets_loaded(page) -> None:
-    loaded = page.evaluate(
-        "[...document.styleSheets].filter(s => s.href).map(s => s.cssRules.length > 0)"
-    )
-    assert loaded and all(loaded), "a stylesheet did not load"
-
-
 def _pages(live_server) -> list[tuple[str, str]]:
     return [
         ("timeline", reverse("guidance:timeline")),
@@ -79,7 +64,7 @@ def test_timeline_stage_calculator_and_letter_pass_axe_and_fit_a_phone(
     for name, path in _pages(live_server):
         assert page.goto(live_server.url + path).ok, name
         assert page.locator("h1").count() == 1, name
-        _stylesheets_loaded(page)
+        assert_styled(page)
         assert_no_axe_violations(page)
         assert_fits_width(page)
     assert_only_this_host(page)
@@ -132,7 +117,7 @@ def test_the_whole_guide_prints_as_a_booklet_each_stage_on_a_new_page(
 ):
     page = make_page(viewport="desktop", language=language)
     page.goto(live_server.url + reverse("guidance:guide"))
-    _stylesheets_loaded(page)
+    assert_styled(page)
     page.emulate_media(media="print")
     pages = _pdf_pages(page.pdf(format="A4", print_background=False), tmp_path)
     text = "\n".join(pages)
