@@ -13,6 +13,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from apps.core.models import SavedResult
 from tests.crawl import add_forms, crawl
 
 pytestmark = pytest.mark.django_db
@@ -95,7 +96,10 @@ def site_forms(django_db_setup, django_db_blocker):
         links = add_forms(forms, saved.content.decode(), saved.redirect_chain[-1][0])
         delete_page = next(link for link in links if link.endswith("/delete/"))
         add_forms(forms, client.get(delete_page).content.decode(), delete_page)
-        return forms
+    yield forms
+    # This fixture ran outside any test's transaction: remove what it saved.
+    with django_db_blocker.unblock():
+        SavedResult.objects.all().delete()
 
 
 def test_the_crawl_finds_the_sites_forms(site_forms):
