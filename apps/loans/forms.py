@@ -227,9 +227,11 @@ class OfferForm(_StyledForm):
         min_value=Decimal(0),
         max_value=MAX_AMOUNT,
     )
+    # "0.5% of" looks like a %o directive to xgettext; the help text is never %-formatted.
     fee_per_period = FeeField(
         label=_("Fee added to every payment (yuan or %)"),
         help_text=_(
+            # xgettext:no-python-format
             "A service or membership fee charged with each payment, such as 50 or 0.5% of the "
             "amount borrowed. Leave empty if none."
         ),

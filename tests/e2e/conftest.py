@@ -5,6 +5,7 @@ No Chromium: skipped with the reason printed (-rs), except under CI=true, where 
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -47,6 +48,27 @@ def live_server(_collected_static):
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _seeded(request) -> None:
+    """The seeded sources, rate lines and guidance, whatever ran before.
+
+    Browser tests need transactional databases (the live server is another thread), and
+    serialized_rollback alone does not reliably restore the migration-seeded rows once other
+    database tests and a first Playwright page have run. The seed functions are idempotent
+    (update_or_create), so running them again is safe.
+    """
+    if "live_server" not in request.fixturenames:
+        return
+    from django.apps import apps as django_apps
+
+    from apps.core.models import RateLine, Stage
+
+    if Stage.objects.exists() and RateLine.objects.exists():
+        return
+    for name in ("0002_seed_sources_and_rate_lines", "0004_seed_guidance"):
+        importlib.import_module(f"apps.core.migrations.{name}").seed(django_apps, None)
 
 
 def _missing_browser(reason: str) -> None:

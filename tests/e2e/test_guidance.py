@@ -3,13 +3,11 @@ late costs, writes a letter; an adviser prints the whole guide as a booklet."""
 
 from __future__ import annotations
 
-import importlib
 import os
 import shutil
 import subprocess
 
 import pytest
-from django.apps import apps as django_apps
 from django.urls import reverse
 
 from apps.core.models import Stage
@@ -33,18 +31,6 @@ NAVIGATION = {
     "zh-CN": ["测一测这笔贷款", "跳到主要内容", "逾期了，还可以看这些", "English"],
     "en": ["Check a loan", "Skip to main content", "More help if you are late", "中文"],
 }
-
-
-@pytest.fixture(autouse=True)
-def _seeded() -> None:
-    """The seeded sources and guidance, whatever ran before. serialized_rollback alone restores
-    them only while the test thread keeps its first database connection object; after other
-    database tests and a first Playwright page it gets a new one and the rows are not restored
-    (reported to the lead). The seed functions are idempotent (update_or_create)."""
-    if Stage.objects.exists():
-        return
-    for name in ("0002_seed_sources_and_rate_lines", "0004_seed_guidance"):
-        importlib.import_module(f"apps.core.migrations.{name}").seed(django_apps, None)
 
 
 def _pages(live_server) -> list[tuple[str, str]]:
