@@ -44,7 +44,7 @@ LOAN_CHECK = {
     "debt_payments": "1500",
     "other_platforms": "1",
     "savings": "5000",
-    "purpose": "daily",
+    "purpose": "everyday",
 }
 
 # Targets are filled in main() once the server is up (the saved result needs a real link).

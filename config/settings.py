@@ -142,6 +142,9 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Seconds a rendered page is kept in that cache (apps/core/pagecache.py); 0 turns it off.
+PAGE_CACHE_SECONDS = env_int("REPAYABLE_PAGE_CACHE_SECONDS", 60)
+
 # Sessions live in the database so that any server can answer any request.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 
 
@@ -23,6 +24,12 @@ def _collected_static(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _no_rate_limits(settings):
     """Tests post many forms from one address; the rate-limit tests set their own limits."""
     settings.RATE_LIMITS = {bucket: (0, 60) for bucket in settings.RATE_LIMITS}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: no page cached by another test's data."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ from apps.affordability import assess as checks
 from apps.affordability import charts
 from apps.affordability.services import delete_saved_result, get_saved_result, save_result
 from apps.core.models import SavedResult
+from apps.core.pagecache import cached_render, shared_page
 from apps.finance import budget as rules
 
 
@@ -154,6 +155,13 @@ def _saved_or_404(token: str) -> SavedResult:
 @require_GET
 def saved(request: HttpRequest, token: str) -> HttpResponse:
     saved = _saved_or_404(token)
+    # Looked up every time, so a deleted or expired result is never served from the cache.
+    return cached_render(
+        request, lambda: _render_saved(request, saved, token), extra=saved.token_hash, private=token
+    )
+
+
+def _render_saved(request: HttpRequest, saved: SavedResult, token: str) -> HttpResponse:
     if saved.kind == SavedResult.Kind.COMPARE:
         forms = checks.run_compare(saved.inputs)
         if not forms.complete:
@@ -242,6 +250,7 @@ def compare(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@shared_page
 def how_we_assess(request: HttpRequest) -> HttpResponse:
     return render(
         request,

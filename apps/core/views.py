@@ -8,8 +8,11 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from apps.core.pagecache import shared_page
+
 
 @require_GET
+@shared_page
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html")
 

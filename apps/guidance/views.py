@@ -12,6 +12,7 @@ from django.utils import translation
 from django.views.decorators.http import require_GET
 
 from apps.core.models import Confidence, RateLine, Source
+from apps.core.pagecache import shared_page
 from apps.guidance import content
 from apps.guidance.calculator import run as run_calculator
 from apps.guidance.forms import LOOK_AHEAD_DAYS, ComplaintLetterForm, PlanLetterForm
@@ -21,11 +22,13 @@ LOG_ROWS = 15
 
 
 @require_GET
+@shared_page
 def timeline(request: HttpRequest) -> HttpResponse:
     return render(request, "guidance/timeline.html", {"stages": content.stages()})
 
 
 @require_GET
+@shared_page
 def stage(request: HttpRequest, slug: str) -> HttpResponse:
     stages = list(content.stages())
     index = next((i for i, s in enumerate(stages) if s.slug == slug), None)
@@ -40,6 +43,7 @@ def stage(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@shared_page
 def guide(request: HttpRequest) -> HttpResponse:
     stages = list(content.stages())
     rules, help_lines, scams = (
@@ -66,6 +70,7 @@ def guide(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@shared_page
 def rights(request: HttpRequest) -> HttpResponse:
     context = {
         "rules": content.rules(),
@@ -77,11 +82,13 @@ def rights(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@shared_page
 def scams(request: HttpRequest) -> HttpResponse:
     return render(request, "guidance/scams.html", {"scams": content.scams()})
 
 
 @require_GET
+@shared_page
 def letters(request: HttpRequest) -> HttpResponse:
     return render(request, "guidance/letters/index.html")
 
@@ -113,12 +120,14 @@ def _letters(template: str, context: dict) -> list[Letter]:
 
 
 @require_GET
+@shared_page
 def letter_statement(request: HttpRequest) -> HttpResponse:
     context = {"letters": _letters("guidance/letters/statement.txt", {})}
     return render(request, "guidance/letters/statement.html", context)
 
 
 @require_GET
+@shared_page
 def letter_plan(request: HttpRequest) -> HttpResponse:
     form = PlanLetterForm(request.GET or None)
     letters = []
@@ -129,6 +138,7 @@ def letter_plan(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@shared_page
 def letter_complaint(request: HttpRequest) -> HttpResponse:
     form = ComplaintLetterForm(request.GET or None)
     letters = []
@@ -139,6 +149,7 @@ def letter_complaint(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@shared_page
 def calculator(request: HttpRequest) -> HttpResponse:
     calc = run_calculator(request.GET)
     context = {
@@ -152,6 +163,7 @@ def calculator(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@shared_page
 def sources(request: HttpRequest) -> HttpResponse:
     # Unverified facts never reach a page.
     shown = list(Source.objects.exclude(confidence=Confidence.UNVERIFIED))

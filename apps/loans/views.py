@@ -18,6 +18,7 @@ from apps.affordability.assess import (
     run_compare,
 )
 from apps.affordability.views import render_check_result, render_compare_result
+from apps.core.pagecache import shared_page
 from apps.loans.forms import BudgetForm, OfferForm
 
 
@@ -37,6 +38,7 @@ def render_check_form(request: HttpRequest, forms: CheckForms, status: int = 200
 
 
 @require_http_methods(["GET", "POST"])
+@shared_page
 def check(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         forms = run_check(request.POST)
@@ -63,6 +65,7 @@ def render_compare_form(request: HttpRequest, forms: CompareForms) -> HttpRespon
 
 
 @require_http_methods(["GET", "POST"])
+@shared_page
 def compare(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         forms = run_compare(request.POST)

@@ -1,0 +1,107 @@
+"""A whole-page cache for GET pages that every reader of a language sees alike.
+
+Most pages (the home page, the loan form, every guidance page) are the same for everyone reading
+in the same language on the same day, except for the CSRF token in their forms. Rendering them
+costs far more than serving them, so the rendered HTML is kept in Django's cache (Redis when
+REDIS_URL is set, so shared by every server) with the token cut out, and each reader's own token
+is put back in. CSRF protection is therefore unchanged.
+
+Kept out of the cache: requests with a query string (adviser links, calculator results), readers
+with a session (administrators), and any answer that is not a plain 200.
+
+Content edited in the admin shows at once where the cache is shared, and within
+PAGE_CACHE_SECONDS elsewhere: the admin bumps a content version that is part of every key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import timezone
+from django.utils.translation import get_language
+
+VERSION_KEY = "pagecache:content-version"
+# The token as {% csrf_token %} writes it; a NUL never occurs in rendered HTML.
+_CSRF_VALUE = re.compile(r'(name="csrfmiddlewaretoken" value=")([^"]+)(")')
+_HOLE = "\x00csrf\x00"
+_PRIVATE_HOLE = "\x00private\x00"
+
+View = Callable[..., HttpResponse]
+
+
+def content_version() -> int:
+    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+
+
+def bump_content_version() -> None:
+    """Called when an administrator changes content, so no page shows the old text."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not in the cache yet (or evicted)
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def _cacheable(request: HttpRequest) -> bool:
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method == "GET"
+        and not request.GET
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+def _key(request: HttpRequest, extra: str) -> str:
+    # The date is part of the key because printed pages carry it.
+    parts = f"{request.path}|{extra}|{get_language()}|{timezone.localdate().isoformat()}"
+    digest = hashlib.sha256(parts.encode()).hexdigest()[:40]
+    return f"page:{content_version()}:{digest}"
+
+
+def cached_render(
+    request: HttpRequest,
+    render: Callable[[], HttpResponse],
+    *,
+    extra: str = "",
+    private: str = "",
+) -> HttpResponse:
+    """The page `render()` would give, from the cache when possible. `extra` adds to the key
+    whatever the page depends on beyond its path and language; `private` is a value (a saved
+    result's token) that is cut out of the cached copy like the CSRF token, never stored."""
+    if not _cacheable(request):
+        return render()
+    key = _key(request, extra)
+    entry: tuple[str, str] | None = cache.get(key)
+    if entry is None:
+        response = render()
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return response
+        html = _CSRF_VALUE.sub(rf"\g<1>{_HOLE}\g<3>", response.content.decode(response.charset))
+        if private:
+            html = html.replace(private, _PRIVATE_HOLE)
+        cache.set(key, (html, response["Content-Type"]), timeout=settings.PAGE_CACHE_SECONDS)
+        return response
+    html, content_type = entry
+    if _HOLE in html:
+        html = html.replace(_HOLE, get_token(request))
+    if private:
+        html = html.replace(_PRIVATE_HOLE, private)
+    return HttpResponse(html, content_type=content_type)
+
+
+def shared_page(view: View) -> View:
+    """Decorate a view whose GET page, without a query string, is the same for every reader."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        extra = "|".join(f"{k}={v}" for k, v in sorted(kwargs.items()))
+        return cached_render(request, lambda: view(request, *args, **kwargs), extra=extra)
+
+    return wrapper

@@ -1,0 +1,105 @@
+"""The page cache serves shared pages without re-rendering, yet never mixes readers' tokens,
+languages or stale content, and never serves a deleted saved result."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from apps.affordability.services import save_result
+from apps.core.models import Source, Stage
+from apps.core.pagecache import bump_content_version
+
+pytestmark = pytest.mark.django_db
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def _rename_first_stage_behind_the_admins_back(title: str) -> Stage:
+    # A direct update, not through the admin: the cached page must not notice it.
+    stage = Stage.objects.order_by("first_day").first()
+    Stage.objects.filter(pk=stage.pk).update(title_en=title)
+    return stage
+
+
+def _without_tokens(html: str) -> str:
+    return TOKEN.sub("", html)
+
+
+def test_a_shared_page_is_served_from_the_cache_until_content_changes_in_the_admin(en):
+    before = en.get("/late/").content.decode()
+    _rename_first_stage_behind_the_admins_back("Renamed stage")
+    assert _without_tokens(en.get("/late/").content.decode()) == _without_tokens(before)
+    bump_content_version()
+    assert "Renamed stage" in en.get("/late/").content.decode()
+
+
+def test_an_admin_edit_shows_at_once(en, admin_client):
+    en.get("/late/sources/")
+    source = Source.objects.get(key="civil-code-670")
+    response = admin_client.post(
+        f"/admin/core/source/{source.pk}/change/",
+        {
+            "key": source.key,
+            "title_zh": source.title_zh,
+            "title_en": "Civil Code, edited in the admin",
+            "summary_zh": source.summary_zh,
+            "summary_en": source.summary_en,
+            "url": "",
+            "confidence": source.confidence,
+            "last_checked": "2026-11-29",
+            "sort_order": source.sort_order,
+        },
+    )
+    assert response.status_code == 302
+    assert "Civil Code, edited in the admin" in en.get("/late/sources/").content.decode()
+
+
+def test_each_language_has_its_own_copy():
+    en, zh = Client(HTTP_ACCEPT_LANGUAGE="en"), Client(HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert '<html lang="en">' in en.get("/").content.decode()
+    assert '<html lang="zh-hans">' in zh.get("/").content.decode()
+    assert '<html lang="en">' in en.get("/").content.decode()
+
+
+def test_every_reader_gets_their_own_csrf_token_and_it_works():
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    page_one = first.get("/check/").content.decode()
+    page_two = second.get("/check/").content.decode()  # from the cache
+    token_one, token_two = TOKEN.findall(page_one)[0], TOKEN.findall(page_two)[0]
+    assert token_one != token_two
+    assert "\x00" not in page_two
+    response = second.post(
+        "/i18n/setlang/", {"language": "en", "next": "/", "csrfmiddlewaretoken": token_two}
+    )
+    assert response.status_code == 302
+
+
+def test_pages_with_a_query_string_are_never_cached(en):
+    en.get("/late/calculator/?days=3")
+    assert not [k for k in cache._cache if "page:" in str(k)]  # locmem's own store
+
+
+def test_a_deleted_saved_result_is_never_served_from_the_cache(en):
+    token, saved = save_result(
+        kind="check",
+        inputs={
+            "mode": "plan",
+            "received": "9000",
+            "payment": "888.49",
+            "count": "12",
+            "every": "month",
+            "start_date": "2026-01-01",
+            "income": "8000",
+        },
+    )
+    url = f"/result/s/{token}/"
+    assert en.get(url).status_code == 200
+    assert en.get(url).status_code == 200  # now cached
+    cached = [v for k, v in cache._cache.items() if "page:" in str(k)]
+    assert cached and all(token.encode() not in v for v in cached), "the link is in the cache"
+    saved.delete()
+    assert en.get(url).status_code == 404
