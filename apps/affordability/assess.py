@@ -13,6 +13,7 @@ from typing import Any
 from django.http import QueryDict
 
 from apps.core.models import RateLine, Source
+from apps.core.pagecache import cached_content
 from apps.finance import budget as rules
 from apps.finance.overdue import OverdueCost, overdue_cost
 from apps.finance.schedule import Quote
@@ -79,11 +80,12 @@ class Assessment:
 
 
 def rate_lines() -> dict[str, RateLine]:
-    return {line.code: line for line in RateLine.objects.select_related("source")}
+    lines = RateLine.objects.select_related("source")
+    return cached_content("rate-lines", lambda: {line.code: line for line in lines})
 
 
 def _sources() -> dict[str, Source]:
-    return {source.key: source for source in Source.objects.all()}
+    return cached_content("sources", lambda: {s.key: s for s in Source.objects.all()})
 
 
 def budget_from_cleaned(data: dict[str, Any]) -> rules.Budget:

@@ -49,6 +49,15 @@ def bump_content_version() -> None:
         cache.set(VERSION_KEY, 2, timeout=None)
 
 
+def cached_content(name: str, build: Callable[[], Any]) -> Any:
+    """Rows many pages read (rate lines, sources), kept in the cache under the content version,
+    so an admin edit is seen as soon as the cached pages are."""
+    if settings.PAGE_CACHE_SECONDS <= 0:
+        return build()
+    key = f"content:{content_version()}:{name}"
+    return cache.get_or_set(key, build, timeout=settings.PAGE_CACHE_SECONDS)
+
+
 def _cacheable(request: HttpRequest) -> bool:
     return (
         settings.PAGE_CACHE_SECONDS > 0
