@@ -48,9 +48,12 @@ def render_check_result(
     if token:
         language_next = reverse("affordability:saved", args=[token])
         csv_url = reverse("affordability:saved_csv", args=[token])
+        calculator_url = f"{reverse('guidance:calculator')}?{urlencode({'saved': token})}"
     else:
         language_next = _link("affordability:result", inputs)
         csv_url = _link("affordability:schedule_csv", inputs)
+        # The calculator reads the loan check's own field names.
+        calculator_url = _link("guidance:calculator", inputs)
     assessment = forms.assessment
     context = {
         "a": assessment,
@@ -63,6 +66,7 @@ def render_check_result(
         "inputs": inputs,
         "language_next": language_next,
         "csv_url": csv_url,
+        "calculator_url": calculator_url,
         "edit_url": _link("loans:check", inputs),
         "saved": saved,
         "token": token,

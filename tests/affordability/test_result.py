@@ -247,3 +247,14 @@ def test_how_we_assess_lists_every_rule_with_its_threshold_and_source(client):
     assert "21.75" in text
     chinese = client.get("/result/how-we-assess/", HTTP_ACCEPT_LANGUAGE="zh-hans")
     assert "不超过 36%" in _text(chinese.content.decode())
+
+
+def test_the_result_leads_to_the_days_late_calculator_with_this_loan_filled_in(en):
+    html = en.post("/check/", plan()).content.decode()
+    link = re.search(r'href="(/late/calculator/\?[^"]+)"', html)
+    assert link, "no link to the calculator"
+    url = link.group(1).replace("&amp;", "&")
+    page = en.get(url + "&days=40&penalty_rate=0.05").content.decode()
+    # The loan came along: the page prices the delay against this loan's own true cost.
+    assert "With this payment 40 days late" in page
+    assert 'href="/late/stages/months-1-3/"' in page
