@@ -207,8 +207,14 @@ class PercentField(_NumberField):
         super().__init__(**kwargs)
 
 
+# Words that follow a count in lending apps and change nothing: 12期 (instalments), 3次, 2笔,
+# 3家 (platforms), 3个. Units of time are not among them: the term's unit has its own field, and
+# silently reading 12天 as 12 months would be wrong.
+COUNT_SUFFIXES = ("期", "次", "笔", "家", "个")
+
+
 class WholeNumberField(_NumberField):
-    """A count: 12, １２, 12期 is not accepted (the unit has its own field)."""
+    """A count: 12, １２ or 12期; units of time are refused (the unit has its own field)."""
 
     money = False
     default_error_messages = {
@@ -221,7 +227,23 @@ class WholeNumberField(_NumberField):
         return attrs
 
     def to_python(self, value: object) -> int | None:  # type: ignore[override]
-        number = super().to_python(value)
+        if isinstance(value, str):
+            stripped = value.strip()
+            for suffix in COUNT_SUFFIXES:
+                if stripped.endswith(suffix):
+                    value = stripped[: -len(suffix)]
+                    break
+        try:
+            number = super().to_python(value)
+        except ValidationError as error:
+            # "-3" for a count that starts at 1: say what is allowed, as "0" gets.
+            if error.code == "negative" and self.min_value is not None and self.min_value > 0:
+                raise ValidationError(
+                    self.error_messages["min_value_inclusive"],
+                    code="min_value",
+                    params={"limit": _plain(self.min_value)},
+                ) from None
+            raise
         if number is None:
             return None
         if number != number.to_integral_value():
@@ -231,6 +253,36 @@ class WholeNumberField(_NumberField):
     def clean(self, value: object) -> int | None:  # type: ignore[override]
         number = super().clean(value)
         return None if number is None else int(number)
+
+
+# A term as apps write it: 12个月, 30天, 8周. The unit word decides the term's unit.
+TERM_UNIT_WORDS = (
+    ("个月", "month"),
+    ("月", "month"),
+    ("星期", "week"),
+    ("周", "week"),
+    ("天", "day"),
+    ("日", "day"),
+)
+
+
+def term_unit_typed(text: object) -> str | None:
+    """The unit a typed term names ("12个月" -> "month"), or None when it names none."""
+    if not isinstance(text, str):
+        return None
+    stripped = unicodedata.normalize("NFKC", text).strip()
+    return next((unit for word, unit in TERM_UNIT_WORDS if stripped.endswith(word)), None)
+
+
+class TermField(WholeNumberField):
+    """A loan term: 12, or 12个月 / 30天 / 8周 as apps write it (the form reads the unit)."""
+
+    def to_python(self, value: object) -> int | None:  # type: ignore[override]
+        if isinstance(value, str) and term_unit_typed(value):
+            stripped = unicodedata.normalize("NFKC", value).strip()
+            word = next(w for w, _ in TERM_UNIT_WORDS if stripped.endswith(w))
+            value = stripped[: -len(word)]
+        return super().to_python(value)
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,7 +45,14 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.finance import errors as engine_errors
 from apps.finance.schedule import Offer, Plan, Quote, schedule_for_offer, schedule_for_plan
-from apps.loans.fields import FeeField, MoneyField, PercentField, WholeNumberField
+from apps.loans.fields import (
+    FeeField,
+    MoneyField,
+    PercentField,
+    TermField,
+    WholeNumberField,
+    term_unit_typed,
+)
 
 MAX_AMOUNT = Decimal(10_000_000)
 MAX_SAVINGS = Decimal(1_000_000_000)
@@ -191,7 +198,7 @@ class OfferForm(_StyledForm):
         required=False,
         help_text=_("“日利率” is per day, “月利率” or “月费率” per month, “年化” per year."),
     )
-    term = WholeNumberField(
+    term = TermField(
         label=_("Loan term"),
         help_text=_("How long until the loan is fully repaid, such as 12 (months)."),
         required=False,
@@ -344,7 +351,9 @@ class OfferForm(_StyledForm):
     def _clean_terms(self, data: dict[str, Any]) -> None:
         self._require(data, ("amount", "rate", "term"))
         data["rate_period"] = data.get("rate_period") or "month"
-        data["term_unit"] = data.get("term_unit") or "month"
+        # "30天" typed as the term says days, whatever the unit list was left at.
+        typed_unit = term_unit_typed(self.data.get(self.add_prefix("term")))
+        data["term_unit"] = typed_unit or data.get("term_unit") or "month"
         data["method"] = data.get("method") or "equal_installment"
         rate, term = data.get("rate"), data.get("term")
         # A rate above 1,000% a year once annualised is a typing slip (a daily rate typed as
