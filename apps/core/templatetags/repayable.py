@@ -14,8 +14,6 @@ from django.utils.translation import get_language
 
 register = template.Library()
 
-_CENT = Decimal("0.01")
-
 
 def _as_decimal(value: Any) -> Decimal | None:
     if value is None or value == "":
@@ -27,9 +25,12 @@ def _as_decimal(value: Any) -> Decimal | None:
     return number if number.is_finite() else None
 
 
+_QUANTUMS = {places: Decimal(1).scaleb(-places) for places in range(7)}
+
+
 def _group(number: Decimal, places: int) -> str:
     # Both zh-hans and en group thousands with a comma and use a point for decimals.
-    quantum = Decimal(1).scaleb(-places)
+    quantum = _QUANTUMS.get(places) or Decimal(1).scaleb(-places)
     return f"{number.quantize(quantum, rounding=ROUND_HALF_UP):,.{places}f}"
 
 

@@ -1,0 +1,53 @@
+"""Tags that write the result page's long repeated markup in one Python loop.
+
+A 360-month loan has 360 schedule rows and over 700 chart bars; drawn cell by cell in the
+template language that took about 50 ms a page. These tags write the same markup, in a few
+milliseconds. Only markup lives here: the numbers come from the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django import template
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from apps.affordability.charts import Chart
+from apps.core.templatetags.repayable import money
+from apps.finance.schedule import ScheduleRow
+
+register = template.Library()
+
+
+@register.simple_tag
+def svg_rects(chart: Chart) -> SafeString:
+    """Every segment of a chart as an SVG <rect> (presentation attributes, no inline style)."""
+    # Coordinates are floats the chart computed; only the kind is text, so only it is escaped.
+    kinds = {s.kind: escape(s.kind) for s in chart.segments}
+    return mark_safe(
+        "".join(
+            f'<rect class="seg seg-{kinds[s.kind]}" x="{float(s.x)}" y="{float(s.y)}" '
+            f'width="{float(s.width)}" height="{float(s.height)}"/>'
+            for s in chart.segments
+        )
+    )
+
+
+@register.simple_tag
+def schedule_rows(rows: Sequence[ScheduleRow]) -> SafeString:
+    """The schedule table's body rows: number, due date, payment, principal, interest, fees,
+    balance."""
+    # Every cell is an int, an ISO date or money() digits and commas: nothing to escape.
+    return mark_safe(
+        "\n".join(
+            f"<tr><td>{int(row.number)}</td>"
+            f'<td class="text-nowrap">{row.due_date.isoformat()}</td>'
+            f'<td class="text-end">{money(row.payment)}</td>'
+            f'<td class="text-end">{money(row.principal)}</td>'
+            f'<td class="text-end">{money(row.interest)}</td>'
+            f'<td class="text-end">{money(row.fees)}</td>'
+            f'<td class="text-end">{money(row.balance)}</td></tr>'
+            for row in rows
+        )
+    )
