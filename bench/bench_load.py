@@ -250,6 +250,8 @@ def main() -> None:
         print(f"gunicorn on {base}; {args.seconds}s per page at {args.connections} connections\n")
         results = []
         for name, path, lua in targets:
+            # A short unmeasured run first, so every worker has its caches and connections.
+            run_wrk(name, base + path, seconds=2, connections=args.connections, lua=lua)
             results.append(
                 run_wrk(
                     name, base + path, seconds=args.seconds, connections=args.connections, lua=lua
