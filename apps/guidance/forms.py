@@ -19,6 +19,7 @@ from apps.core.templatetags.repayable import tr
 from apps.finance import MAX_DAYS_LATE
 from apps.guidance import content
 from apps.loans.fields import MoneyField, PercentField, WholeNumberField
+from apps.loans.forms import StyledForm
 
 MAX_AMOUNT = Decimal(10_000_000)
 # A plan that starts more than a year away, or long ago, is a typing slip in the year.
@@ -33,7 +34,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d")
 
 
-class PlanLetterForm(forms.Form):
+class PlanLetterForm(StyledForm):
     """The borrower's own numbers for a repayment-plan proposal."""
 
     use_required_attribute = False  # the server says what is missing, in the reader's words
@@ -90,7 +91,7 @@ class PlanLetterForm(forms.Form):
         return data
 
 
-class ComplaintLetterForm(forms.Form):
+class ComplaintLetterForm(StyledForm):
     """Which collection rules were broken; the letter names them and their sources."""
 
     use_required_attribute = False
@@ -121,7 +122,7 @@ LOOK_AHEAD_DAYS = (7, 30)
 MAX_DAYS = MAX_DAYS_LATE - max(LOOK_AHEAD_DAYS)
 
 
-class OverdueForm(forms.Form):
+class OverdueForm(StyledForm):
     """How late, how much, and what the contract charges for it. The loan itself, if the
     borrower adds it, comes through the loan check's OfferForm (same field names)."""
 

@@ -119,6 +119,11 @@ def _letters(template: str, context: dict) -> list[Letter]:
     return versions
 
 
+def _error_summary(forms: list) -> dict[str, object]:
+    """Context for the shared error summary (templates/includes/error_summary.html)."""
+    return {"forms": forms, "has_errors": any(f.is_bound and f.errors for f in forms)}
+
+
 @require_GET
 @shared_page
 def letter_statement(request: HttpRequest) -> HttpResponse:
@@ -133,7 +138,7 @@ def letter_plan(request: HttpRequest) -> HttpResponse:
     letters = []
     if form.is_valid():
         letters = _letters("guidance/letters/plan.txt", form.cleaned_data)
-    context = {"form": form, "letters": letters}
+    context = {"form": form, "letters": letters, **_error_summary([form])}
     return render(request, "guidance/letters/plan.html", context)
 
 
@@ -144,7 +149,7 @@ def letter_complaint(request: HttpRequest) -> HttpResponse:
     letters = []
     if form.is_valid():
         letters = _letters("guidance/letters/complaint.txt", {"rules": form.broken_rules()})
-    context = {"form": form, "letters": letters}
+    context = {"form": form, "letters": letters, **_error_summary([form])}
     return render(request, "guidance/letters/complaint.html", context)
 
 
@@ -156,6 +161,7 @@ def calculator(request: HttpRequest) -> HttpResponse:
         "calc": calc,
         "form": calc.form,
         "loan": calc.loan,
+        **_error_summary([f for f in (calc.form, calc.loan) if f is not None]),
         "result": calc.result,
         "look_ahead": LOOK_AHEAD_DAYS,
     }

@@ -131,7 +131,7 @@ def local_today() -> date:
     return timezone.localdate()
 
 
-class _StyledForm(forms.Form):
+class StyledForm(forms.Form):
     """Bootstrap classes on every widget; `needed` fields are shown without "(optional)"."""
 
     needed: tuple[str, ...] = ()
@@ -152,7 +152,7 @@ class _StyledForm(forms.Form):
             )
 
 
-class OfferForm(_StyledForm):
+class OfferForm(StyledForm):
     """One loan offer, entered as quoted terms (mode=terms) or as the shown plan (mode=plan).
 
     Only the chosen mode's fields are required and checked; whatever was typed in the other
@@ -419,7 +419,7 @@ class OfferForm(_StyledForm):
             )
 
 
-class BudgetForm(_StyledForm):
+class BudgetForm(StyledForm):
     """The borrower's month: what comes in, what must go out, what is owed already."""
 
     needed = ("income",)

@@ -57,8 +57,8 @@ def test_plan_letter_with_bad_input_says_why_beside_the_field_and_keeps_what_was
     html = zh.get(reverse("guidance:letter_plan"), query).content.decode()
     assert _letters(html) == {}
     assert 'value="很多"' in html
-    assert 'aria-describedby="id_owed-error id_owed-help"' in html
-    error = re.search(r'<p id="id_owed-error" class="guide-error">(.*?)</p>', html).group(1)
+    assert 'aria-describedby="id_owed_helptext id_owed_error"' in html
+    error = re.search(r'<p class="rp-error" id="id_owed_error">(.*?)</p>', html, re.S).group(1)
     assert re.search(r"[\u4e00-\u9fff]", error)
 
 
@@ -90,7 +90,7 @@ def test_complaint_letter_without_a_real_rule_asks_again(en, query):
     response = en.get(reverse("guidance:letter_complaint"), query)
     assert response.status_code == 200
     html = response.content.decode()
-    assert 'id="id_broken-error"' in html
+    assert 'id="id_broken_error"' in html
     assert _letters(html) == {}
 
 
