@@ -106,3 +106,17 @@ def test_pages_link_only_to_static_files_served_by_the_app(en):
     assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
     assert "https://" not in html
     assert "/static/vendor/bootstrap/bootstrap.min." in html  # hashed, cache-busted name
+
+
+@pytest.mark.parametrize(
+    ("label", "bare"),
+    [
+        ("How many days late are you?", "How many days late are you"),
+        ("你逾期几天了？", "你逾期几天了"),
+        ("Loan term", "Loan term"),
+    ],
+)
+def test_error_summary_labels_lose_their_question_mark_before_the_colon(label, bare):
+    from apps.core.templatetags.repayable import bare_label
+
+    assert bare_label(label) == bare

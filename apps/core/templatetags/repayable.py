@@ -53,3 +53,10 @@ def tr(obj: Any, field: str) -> str:
     """`{{ stage|tr:"title" }}` reads `title_zh` in Chinese and `title_en` otherwise."""
     suffix = "zh" if (get_language() or "").startswith("zh") else "en"
     return getattr(obj, f"{field}_{suffix}", "") or getattr(obj, f"{field}_en", "")
+
+
+@register.filter
+def bare_label(label: Any) -> str:
+    """A field label without its closing question mark or colon, for "label: error" lines
+    ("How many days late are you?" -> "How many days late are you")."""
+    return str(label).rstrip().rstrip("?？:：")
