@@ -201,6 +201,13 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--soak", type=int, default=60, help="seconds of the soak run (0: skip)")
     parser.add_argument("--soak-connections", type=int, default=64)
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        help="measure only pages whose name has this (repeatable); the trivial view always runs",
+    )
+    parser.add_argument("--no-profile", action="store_true", help="skip the in-process profile")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed (apt-get install wrk)")
@@ -237,9 +244,8 @@ def main() -> None:
                 time.sleep(0.1)
         csrf = _csrf(base, "/check/")
         targets: list[tuple[str, str, Path | None]] = [(n, p, None) for n, p in GET_TARGETS]
-        targets.append(
-            ("loan check (POST)", "/check/", _post_lua(tmp, "/check/", LOAN_CHECK, csrf))
-        )
+        post_lua = _post_lua(tmp, "/check/", LOAN_CHECK, csrf)
+        targets.append(("loan check (POST)", "/check/", post_lua))
         saved = _save_result(base, csrf)
         if saved:
             targets.append(("saved result", saved, None))
@@ -247,6 +253,10 @@ def main() -> None:
             print("(saved result skipped: saving is not available)")
         targets += [(n, p, None) for n, p in GUIDE_TARGETS]
 
+        if args.only:
+            targets = [
+                t for i, t in enumerate(targets) if i == 0 or any(o in t[0] for o in args.only)
+            ]
         print(f"gunicorn on {base}; {args.seconds}s per page at {args.connections} connections\n")
         results = []
         for name, path, lua in targets:
@@ -265,9 +275,11 @@ def main() -> None:
                 base + "/check/",
                 seconds=args.soak,
                 connections=args.soak_connections,
-                lua=targets[3][2],
+                lua=post_lua,
             )
             _print_table([soak], results[0].rps)
+        if args.no_profile or len(results) < 2:
+            return
         slowest = min(results[1:], key=lambda r: r.rps)
         print(f"\nprofile of the slowest page, {slowest.name} (200 requests, in process):")
         path, method = next(

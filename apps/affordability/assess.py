@@ -80,8 +80,10 @@ class Assessment:
 
 
 def rate_lines() -> dict[str, RateLine]:
-    lines = RateLine.objects.select_related("source")
-    return cached_content("rate-lines", lambda: {line.code: line for line in lines})
+    return cached_content(
+        "rate-lines",
+        lambda: {line.code: line for line in RateLine.objects.select_related("source")},
+    )
 
 
 def _sources() -> dict[str, Source]:

@@ -45,15 +45,16 @@ def render_check_result(
 ) -> HttpResponse:
     data = saved.inputs if saved else (request.POST if request.method == "POST" else request.GET)
     inputs = _frozen_inputs(data, forms)
+    query = urlencode(inputs)  # once: the links below all carry the same figures
     if token:
         language_next = reverse("affordability:saved", args=[token])
         csv_url = reverse("affordability:saved_csv", args=[token])
         calculator_url = f"{reverse('guidance:calculator')}?{urlencode({'saved': token})}"
     else:
-        language_next = _link("affordability:result", inputs)
-        csv_url = _link("affordability:schedule_csv", inputs)
+        language_next = f"{reverse('affordability:result')}?{query}"
+        csv_url = f"{reverse('affordability:schedule_csv')}?{query}"
         # The calculator reads the loan check's own field names.
-        calculator_url = _link("guidance:calculator", inputs)
+        calculator_url = f"{reverse('guidance:calculator')}?{query}"
     assessment = forms.assessment
     context = {
         "a": assessment,
@@ -67,12 +68,12 @@ def render_check_result(
         "language_next": language_next,
         "csv_url": csv_url,
         "calculator_url": calculator_url,
-        "edit_url": _link("loans:check", inputs),
+        "edit_url": f"{reverse('loans:check')}?{query}",
         "saved": saved,
         "token": token,
         "today": timezone.localdate(),
     }
-    return render(request, "affordability/result.html", context)
+    return render(request, "affordability/result.jinja", context, using="jinja2")
 
 
 @require_GET
@@ -231,7 +232,7 @@ def render_compare_result(
         "rules": rules,
         "saved_days": settings.SAVED_RESULT_DAYS,
     }
-    return render(request, "affordability/compare_result.html", context)
+    return render(request, "affordability/compare_result.jinja", context, using="jinja2")
 
 
 def _frozen_compare_inputs(data: object, forms: checks.CompareForms) -> dict[str, str]:

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+import secrets
+import time
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -37,16 +39,24 @@ _PRIVATE_HOLE = "\x00private\x00"
 View = Callable[..., HttpResponse]
 
 
-def content_version() -> int:
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+def content_version() -> str:
+    """The current content version: a random token, so that a cleared cache starts a new one."""
+    return cache.get_or_set(VERSION_KEY, _new_version, timeout=None)
+
+
+def _new_version() -> str:
+    return secrets.token_hex(8)
 
 
 def bump_content_version() -> None:
     """Called when an administrator changes content, so no page shows the old text."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not in the cache yet (or evicted)
-        cache.set(VERSION_KEY, 2, timeout=None)
+    cache.set(VERSION_KEY, _new_version(), timeout=None)
+
+
+# The rows themselves, kept in this process too, under the version they were read at: unpickling
+# the rate lines and sources from the cache on every loan check cost a tenth of a millisecond.
+# The version is still read from the shared cache each time, so an admin edit is seen at once.
+_in_process: dict[str, tuple[str, float, Any]] = {}
 
 
 def cached_content(name: str, build: Callable[[], Any]) -> Any:
@@ -55,7 +65,13 @@ def cached_content(name: str, build: Callable[[], Any]) -> Any:
     if settings.PAGE_CACHE_SECONDS <= 0:
         return build()
     key = f"content:{content_version()}:{name}"
-    return cache.get_or_set(key, build, timeout=settings.PAGE_CACHE_SECONDS)
+    now = time.monotonic()
+    kept = _in_process.get(name)
+    if kept is not None and kept[0] == key and kept[1] > now:
+        return kept[2]
+    value = cache.get_or_set(key, build, timeout=settings.PAGE_CACHE_SECONDS)
+    _in_process[name] = (key, now + settings.PAGE_CACHE_SECONDS, value)
+    return value
 
 
 def _cacheable(request: HttpRequest) -> bool:

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from django import forms
 from django.utils import timezone
@@ -131,15 +131,46 @@ def local_today() -> date:
     return timezone.localdate()
 
 
-class StyledForm(forms.Form):
-    """Bootstrap classes on every widget; `needed` fields are shown without "(optional)"."""
+_T = TypeVar("_T")
 
-    needed: tuple[str, ...] = ()
-    use_required_attribute = False  # a hidden mode's fields must not block the browser
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
+def _copy_field(field: forms.Field) -> forms.Field:
+    """A copy of a declared field for one form instance, as Django's deepcopy makes it, except
+    that choices are shared: no form changes a list of choices in place (guidance replaces one
+    whole), and deep-copying them was a fifth of a loan check's form handling."""
+    copied = _shallow_copy(field)
+    copied.widget = widget = _shallow_copy(field.widget)
+    widget.attrs = field.widget.attrs.copy()
+    copied.error_messages = field.error_messages.copy()
+    copied.validators = field.validators[:]
+    return copied
+
+
+def _shallow_copy(obj: _T) -> _T:
+    # What copy.copy() does for a plain object, without its generic __reduce_ex__ round trip.
+    copied = object.__new__(type(obj))
+    copied.__dict__.update(obj.__dict__)
+    return copied
+
+
+class _DeclaredFields(dict[str, forms.Field]):
+    """`base_fields` whose per-form copy is `_copy_field` (BaseForm deep-copies base_fields)."""
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> dict[str, forms.Field]:
+        return {name: _copy_field(field) for name, field in self.items()}
+
+
+class _StyledFormMetaclass(forms.forms.DeclarativeFieldsMetaclass):
+    """Styles each declared field once, when the form class is made, not for every form."""
+
+    def __new__(mcs, name: str, bases: tuple[type, ...], attrs: dict[str, Any]) -> type:
+        new_class = super().__new__(mcs, name, bases, attrs)
+        needed = getattr(new_class, "needed", ())
+        # Copies, so that a subclass styling a field it inherits leaves its parent's alone.
+        fields = _DeclaredFields(
+            (field_name, _copy_field(field)) for field_name, field in new_class.base_fields.items()
+        )
+        for field_name, field in fields.items():
             widget = field.widget
             if isinstance(widget, forms.RadioSelect):
                 widget.attrs["class"] = "form-check-input"
@@ -147,9 +178,18 @@ class StyledForm(forms.Form):
                 widget.attrs["class"] = "form-select"
             else:
                 widget.attrs["class"] = "form-control"
-            field.needed = name in self.needed or isinstance(
+            field.needed = field_name in needed or isinstance(
                 widget, forms.Select | forms.RadioSelect
             )
+        new_class.base_fields = fields
+        return new_class
+
+
+class StyledForm(forms.Form, metaclass=_StyledFormMetaclass):
+    """Bootstrap classes on every widget; `needed` fields are shown without "(optional)"."""
+
+    needed: tuple[str, ...] = ()
+    use_required_attribute = False  # a hidden mode's fields must not block the browser
 
 
 class OfferForm(StyledForm):

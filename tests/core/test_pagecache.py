@@ -11,7 +11,7 @@ from django.test import Client
 
 from apps.affordability.services import save_result
 from apps.core.models import Source, Stage
-from apps.core.pagecache import bump_content_version
+from apps.core.pagecache import bump_content_version, cached_content
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +103,18 @@ def test_a_deleted_saved_result_is_never_served_from_the_cache(en):
     assert cached and all(token.encode() not in v for v in cached), "the link is in the cache"
     saved.delete()
     assert en.get(url).status_code == 404
+
+
+def test_rows_kept_in_this_process_follow_the_shared_content_version():
+    calls = []
+
+    def build() -> int:
+        calls.append(1)
+        return len(calls)
+
+    assert cached_content("test-rows", build) == 1
+    assert cached_content("test-rows", build) == 1  # kept: neither the DB nor the cache is read
+    bump_content_version()
+    assert cached_content("test-rows", build) == 2
+    cache.clear()  # a cleared (or restarted) shared cache starts a new version, too
+    assert cached_content("test-rows", build) == 3

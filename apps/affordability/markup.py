@@ -1,7 +1,8 @@
-"""Tags that write the result page's long repeated markup in one Python loop.
+"""Functions that write the result page's long repeated markup in one Python loop (Jinja globals,
+see apps/core/jinja.py).
 
 A 360-month loan has 360 schedule rows and over 700 chart bars; drawn cell by cell in the
-template language that took about 50 ms a page. These tags write the same markup, in a few
+template language that took about 50 ms a page. These functions write the same markup, in a few
 milliseconds. Only markup lives here: the numbers come from the engine.
 """
 
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -17,10 +17,7 @@ from apps.affordability.charts import Chart
 from apps.core.templatetags.repayable import money
 from apps.finance.schedule import ScheduleRow
 
-register = template.Library()
 
-
-@register.simple_tag
 def svg_rects(chart: Chart) -> SafeString:
     """Every segment of a chart as an SVG <rect> (presentation attributes, no inline style)."""
     # Coordinates are floats the chart computed; only the kind is text, so only it is escaped.
@@ -34,7 +31,6 @@ def svg_rects(chart: Chart) -> SafeString:
     )
 
 
-@register.simple_tag
 def schedule_rows(rows: Sequence[ScheduleRow]) -> SafeString:
     """The schedule table's body rows: number, due date, payment, principal, interest, fees,
     balance."""

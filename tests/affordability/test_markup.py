@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from apps.affordability.charts import Chart, Segment
-from apps.affordability.templatetags.result_tables import schedule_rows, svg_rects
+from apps.affordability.markup import schedule_rows, svg_rects
 from apps.finance.schedule import ScheduleRow
 from tests.loans.helpers import check
 
