@@ -257,8 +257,8 @@ def run_compare(data: QueryDict | dict[str, str] | None) -> CompareForms:
 
 def check_inputs(data: Any) -> dict[str, str]:
     """The figures of a check, as typed: what a link or a saved result keeps."""
-    names = (*OFFER_FIELDS, *BUDGET_FIELDS)
-    return {n: str(data.get(n, ""))[:80] for n in names if str(data.get(n, "")).strip()}
+    typed = ((name, str(data.get(name, ""))) for name in (*OFFER_FIELDS, *BUDGET_FIELDS))
+    return {name: value[:80] for name, value in typed if value.strip()}
 
 
 def compare_inputs(data: Any) -> dict[str, str]:

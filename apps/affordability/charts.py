@@ -33,7 +33,8 @@ class Chart:
 
 
 def _scale(value: Decimal, top: Decimal, length: float) -> float:
-    return 0.0 if top <= 0 else round(float(value / top) * length, 2)
+    # Pixels: float division is plenty, and far quicker than Decimal's.
+    return 0.0 if top <= 0 else round(float(value) / float(top) * length, 2)
 
 
 def payment_bars(rows: Sequence[ScheduleRow]) -> Chart:

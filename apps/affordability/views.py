@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from apps.affordability import assess as checks
 from apps.affordability import charts
 from apps.affordability.services import delete_saved_result, get_saved_result, save_result
+from apps.core.links import url
 from apps.core.models import SavedResult
 from apps.core.pagecache import cached_render, shared_page
 from apps.finance import budget as rules
@@ -49,12 +50,12 @@ def render_check_result(
     if token:
         language_next = reverse("affordability:saved", args=[token])
         csv_url = reverse("affordability:saved_csv", args=[token])
-        calculator_url = f"{reverse('guidance:calculator')}?{urlencode({'saved': token})}"
+        calculator_url = f"{url('guidance:calculator')}?{urlencode({'saved': token})}"
     else:
-        language_next = f"{reverse('affordability:result')}?{query}"
-        csv_url = f"{reverse('affordability:schedule_csv')}?{query}"
+        language_next = f"{url('affordability:result')}?{query}"
+        csv_url = f"{url('affordability:schedule_csv')}?{query}"
         # The calculator reads the loan check's own field names.
-        calculator_url = f"{reverse('guidance:calculator')}?{query}"
+        calculator_url = f"{url('guidance:calculator')}?{query}"
     assessment = forms.assessment
     context = {
         "a": assessment,
@@ -68,7 +69,7 @@ def render_check_result(
         "language_next": language_next,
         "csv_url": csv_url,
         "calculator_url": calculator_url,
-        "edit_url": f"{reverse('loans:check')}?{query}",
+        "edit_url": f"{url('loans:check')}?{query}",
         "saved": saved,
         "token": token,
         "today": timezone.localdate(),

@@ -33,7 +33,6 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.template.backends.utils import csrf_input
 from django.templatetags.static import static
-from django.urls import get_script_prefix, reverse
 from django.utils import dateformat, timezone
 from django.utils.translation import get_language, gettext, ngettext, override
 from jinja2 import nodes
@@ -41,6 +40,7 @@ from jinja2.visitor import NodeTransformer
 from markupsafe import Markup, escape
 
 from apps.affordability import markup
+from apps.core.links import url
 from apps.core.templatetags import repayable
 
 # "zh-hans|affordability/result.jinja": the language a template is compiled for, and its name.
@@ -63,9 +63,20 @@ def _ngettext(singular: str, plural: str, number: Any, **variables: Any) -> Mark
     return fill(ngettext(singular, plural, number), **variables)
 
 
-class _TranslateMessages(NodeTransformer):
+class _CompileForLanguage(NodeTransformer):
     """Replaces `_("literal")`/`gettext("literal", **values)` (what `{% trans %}` compiles to)
-    by the translation, so that Jinja folds it into the template's text."""
+    by the translation, so that Jinja folds it into the template's text; and gives the `tr`
+    filter the template's language, so it need not look it up on each call."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def visit_Filter(self, node: nodes.Filter) -> nodes.Node:
+        node = self.generic_visit(node)
+        if node.name == "tr":
+            node.name = "tr_for"
+            node.args = [*node.args, nodes.Const(self.language)]
+        return node
 
     def visit_Call(self, node: nodes.Call) -> nodes.Node:
         node = self.generic_visit(node)
@@ -116,7 +127,7 @@ class Environment(jinja2.Environment):
         if not sep:
             return tree
         with override(language):
-            return _TranslateMessages().visit(tree)
+            return _CompileForLanguage(language).visit(tree)
 
 
 class _LanguageLoader(jinja2.BaseLoader):
@@ -129,22 +140,6 @@ class _LanguageLoader(jinja2.BaseLoader):
         self, environment: jinja2.Environment, template: str
     ) -> tuple[str, str | None, Callable[[], bool] | None]:
         return self.loader.get_source(environment, template.partition(_SEP)[2] or template)
-
-
-_urls: dict[tuple[str, str], str] = {}
-
-
-def url(name: str, *args: Any, **kwargs: Any) -> str:
-    """`{{ url("app:name", arg) }}`, the `{% url %}` tag. Without arguments the answer is kept:
-    reverse() costs about 20 µs and a page has a dozen links."""
-    if args or kwargs:
-        return reverse(name, args=args or None, kwargs=kwargs or None)
-    key = (get_script_prefix(), name)
-    try:
-        return _urls[key]
-    except KeyError:
-        _urls[key] = reverse(name)
-        return _urls[key]
 
 
 @lru_cache(maxsize=256)
@@ -198,6 +193,7 @@ def environment(**options: Any) -> Environment:
         money=repayable.money,
         percent=repayable.percent,
         tr=repayable.tr,
+        tr_for=repayable.tr_for,
         bare_label=repayable.bare_label,
         date=date,
     )
