@@ -5,7 +5,8 @@
 For each page it prints requests per second, p50 and p99 latency, errors, and its throughput as a
 fraction of a trivial view's (robots.txt), measured just before it in the same run. Then a soak
 run at 64 connections. Then the slowest page is profiled in-process with pyinstrument and its top
-costs printed. Everything runs on 127.0.0.1 only, with a temporary SQLite database, and stops by itself.
+costs printed. Everything runs on 127.0.0.1 only, with a temporary SQLite database, and stops by
+itself.
 """
 
 from __future__ import annotations

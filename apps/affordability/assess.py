@@ -278,11 +278,12 @@ def entered_figures(forms: CheckForms, prefix: str = "") -> list[tuple[str, str]
     shown = []
     for name in names:
         form = forms.budget if name in BUDGET_FIELDS else offer
-        field = form[name]
-        raw = str(field.value() or "").strip()
+        # As typed: what each widget read from the form data (every one is a plain input).
+        raw = str(form.data.get(form.add_prefix(name)) or "").strip()
         if not raw:
             continue
-        choices = getattr(field.field, "choices", None)
+        field = form.fields[name]
+        choices = getattr(field, "choices", None)
         if choices:
             raw = str(dict(choices).get(raw, raw))
         shown.append((str(field.label), raw))

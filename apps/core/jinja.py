@@ -33,6 +33,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.template.backends.utils import csrf_input
 from django.templatetags.static import static
+from django.urls import get_script_prefix
 from django.utils import dateformat, timezone
 from django.utils.translation import get_language, gettext, ngettext, override
 from jinja2 import nodes
@@ -40,7 +41,7 @@ from jinja2.visitor import NodeTransformer
 from markupsafe import Markup, escape
 
 from apps.affordability import markup
-from apps.core.links import url
+from apps.core.links import UrlMaker, url
 from apps.core.templatetags import repayable
 
 # "zh-hans|affordability/result.jinja": the language a template is compiled for, and its name.
@@ -165,9 +166,10 @@ def current_date() -> dt.date:
 
 
 def page_context(request: HttpRequest) -> dict[str, Any]:
-    """Context processor: the CSRF field made once per page. Django's lazy one masks a new token
-    each time it is written, about 50 µs, and a result page has two forms."""
-    return {"csrf_input": csrf_input(request)}
+    """Context processor: the CSRF field made once per page (Django's lazy one masks a new token
+    each time it is written, about 50 µs, and a result page has two forms), and `url()` with the
+    script prefix looked up once."""
+    return {"csrf_input": csrf_input(request), "url": UrlMaker(get_script_prefix())}
 
 
 def environment(**options: Any) -> Environment:

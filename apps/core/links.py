@@ -12,12 +12,22 @@ _reversed: dict[tuple[str, str], str] = {}
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
     """reverse(name, args, kwargs); the `{% url %}` tag as a function (Jinja's `url()`)."""
-    if args or kwargs:
-        return reverse(name, args=args or None, kwargs=kwargs or None)
-    # Keyed by the script prefix too, in case the site is mounted under a path.
-    key = (get_script_prefix(), name)
-    try:
-        return _reversed[key]
-    except KeyError:
-        _reversed[key] = reverse(name)
-        return _reversed[key]
+    return UrlMaker(get_script_prefix())(name, *args, **kwargs)
+
+
+class UrlMaker:
+    """`url()` for one script prefix (the path the site is mounted under, usually "/"), which a
+    page looks up once rather than for each of its links."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+
+    def __call__(self, name: str, *args: Any, **kwargs: Any) -> str:
+        if args or kwargs:
+            return reverse(name, args=args or None, kwargs=kwargs or None)
+        key = (self.prefix, name)
+        try:
+            return _reversed[key]
+        except KeyError:
+            _reversed[key] = reverse(name)
+            return _reversed[key]

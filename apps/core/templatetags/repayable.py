@@ -16,22 +16,26 @@ register = template.Library()
 
 
 def _as_decimal(value: Any) -> Decimal | None:
+    if type(value) is Decimal:  # the engine's figures: the common case, checked first
+        return value if value.is_finite() else None
     if value is None or value == "":
         return None
     try:
-        number = value if isinstance(value, Decimal) else Decimal(str(value))
+        number = Decimal(str(value))
     except (InvalidOperation, ValueError, TypeError):
         return None
     return number if number.is_finite() else None
 
 
 _QUANTUMS = {places: Decimal(1).scaleb(-places) for places in range(7)}
+_FORMATS = {places: f",.{places}f" for places in range(7)}
 
 
 def _group(number: Decimal, places: int) -> str:
     # Both zh-hans and en group thousands with a comma and use a point for decimals.
     quantum = _QUANTUMS.get(places) or Decimal(1).scaleb(-places)
-    return f"{number.quantize(quantum, rounding=ROUND_HALF_UP):,.{places}f}"
+    spec = _FORMATS.get(places) or f",.{places}f"
+    return format(number.quantize(quantum, rounding=ROUND_HALF_UP), spec)
 
 
 @register.filter
