@@ -21,7 +21,7 @@ from apps.finance.schedule import ScheduleRow
 def svg_rects(chart: Chart) -> SafeString:
     """Every segment of a chart as an SVG <rect> (presentation attributes, no inline style)."""
     # Coordinates are floats the chart computed; only the kind is text, so only it is escaped.
-    kinds = {s.kind: escape(s.kind) for s in chart.segments}
+    kinds = {kind: escape(kind) for kind in {s.kind for s in chart.segments}}
     return mark_safe(
         "".join(
             f'<rect class="seg seg-{kinds[s.kind]}" x="{float(s.x)}" y="{float(s.y)}" '

@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -35,6 +36,7 @@ from django.template.backends.utils import csrf_input
 from django.templatetags.static import static
 from django.urls import get_script_prefix
 from django.utils import dateformat, timezone
+from django.utils.autoreload import file_changed
 from django.utils.translation import get_language, gettext, ngettext, override
 from jinja2 import nodes
 from jinja2.visitor import NodeTransformer
@@ -165,6 +167,17 @@ def current_date() -> dt.date:
     return timezone.localdate()
 
 
+def _recompile_when_translations_change(env: Environment) -> None:
+    """In development (auto_reload), a recompiled catalogue must reach the compiled templates.
+    Django's dev server reloads translations without restarting, so drop the templates too."""
+
+    def forget_templates(sender: object, file_path: Path, **kwargs: Any) -> None:
+        if file_path.suffix == ".mo" and env.cache is not None:
+            env.cache.clear()
+
+    file_changed.connect(forget_templates, weak=False)
+
+
 def page_context(request: HttpRequest) -> dict[str, Any]:
     """Context processor: the CSRF field made once per page (Django's lazy one masks a new token
     each time it is written, about 50 µs, and a result page has two forms), and `url()` with the
@@ -176,6 +189,8 @@ def environment(**options: Any) -> Environment:
     options.setdefault("extensions", []).append("jinja2.ext.i18n")
     options["loader"] = _LanguageLoader(options["loader"])
     env = Environment(**options)
+    if env.auto_reload:
+        _recompile_when_translations_change(env)
     # "newstyle" gettext: {% trans name=value %} compiles to gettext(message, name=value).
     env.newstyle_gettext = True  # type: ignore[attr-defined]
     env.globals.update(

@@ -11,6 +11,7 @@ import pytest
 from django.template import engines
 from django.test import RequestFactory
 from django.utils import translation
+from django.utils.autoreload import file_changed
 
 from apps.core.jinja import environment
 from apps.core.management.commands.makemessages import jinja_messages
@@ -127,3 +128,16 @@ def test_the_layout_renders_both_engines_pages_alike(client):
     for marker in ('<a class="skip-link" href="#main">', '<main id="main"', 'class="lang-switch"'):
         assert marker in form
         assert marker in shell
+
+
+def test_a_recompiled_catalogue_reaches_templates_in_development():
+    env = environment(
+        loader=jinja2.DictLoader({"page.jinja": '{{ _("Interest") }}'}),
+        autoescape=True,
+        auto_reload=True,
+    )
+    with translation.override("zh-hans"):
+        env.get_template("page.jinja")
+    assert len(env.cache) == 1
+    file_changed.send(sender=None, file_path=PO.with_suffix(".mo"))
+    assert len(env.cache) == 0
