@@ -8,7 +8,7 @@ from pathlib import Path
 import jinja2
 import polib
 import pytest
-from django.template import engines
+from django.template import Template, TemplateSyntaxError, engines
 from django.test import RequestFactory
 from django.utils import translation
 from django.utils.autoreload import file_changed
@@ -116,6 +116,7 @@ def test_plural_messages_choose_by_the_count():
         assert template.render(count=12) == "12 payments"
 
 
+@pytest.mark.django_db
 def test_the_layout_renders_both_engines_pages_alike(client):
     # A Django page (the loan form) and a Jinja page (a result) share layout.jinja.
     form = client.get("/check/").content.decode()
@@ -141,3 +142,18 @@ def test_a_recompiled_catalogue_reaches_templates_in_development():
     assert len(env.cache) == 1
     file_changed.send(sender=None, file_path=PO.with_suffix(".mo"))
     assert len(env.cache) == 0
+
+
+def test_the_layout_tag_wants_its_three_parts():
+    with pytest.raises(TemplateSyntaxError, match="takes 3 parts"):
+        Template("{% load layout %}{% layout %}title{% part %}head{% endlayout %}")
+
+
+@pytest.mark.django_db
+def test_a_django_page_fills_the_layouts_blocks(en):
+    html = en.get("/late/").content.decode()
+    assert html.startswith('<!doctype html>\n<html lang="en">')
+    title = html[html.index("<title>") : html.index("</title>")]
+    assert "Repayable" in title and len(title) > len("<title> · Repayable")
+    main = html[html.index('<main id="main"') : html.index("</main>")]
+    assert "<h1" in main
