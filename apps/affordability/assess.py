@@ -46,6 +46,8 @@ FLAG_SOURCES = {
     rules.FLAG_FLAT_FEE: ("pboc-2021-3",),
     rules.FLAG_SHORT_TERM: ("cash-loan-notice-2017", "bank-internet-loans-2020"),
 }
+# The 21.75 paid days a month behind "days of work" (rules.WORKING_DAYS_PER_MONTH).
+WORK_DAYS_SOURCES = ("mohrss-2008-3",)
 LATE_DAYS = 30
 
 
@@ -77,6 +79,7 @@ class Assessment:
     overdue: Overdue
     lines: tuple[RateLine, ...]
     rule_sources: dict[str, tuple[Source, ...]]
+    work_sources: tuple[Source, ...]
 
 
 def rate_lines() -> dict[str, RateLine]:
@@ -155,6 +158,7 @@ def assess(
         overdue=Overdue(LATE_DAYS, daily, penalty is None, _overdue(quote, daily)),
         lines=tuple(lines[c] for c in ("lpr_1y", "lpr_4x", "line_24", "line_36") if c in lines),
         rule_sources={rule: pick(keys) for rule, keys in RULE_SOURCES.items()},
+        work_sources=pick(WORK_DAYS_SOURCES),
     )
 
 

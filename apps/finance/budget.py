@@ -77,7 +77,7 @@ STRESS_INCOME_DROP = Decimal("0.20")
 STRESS_ESSENTIALS_RISE = Decimal("0.10")
 
 # China's statutory average of paid working days in a month: (365 - 104 weekend days) / 12 =
-# 21.75, from the Ministry of Human Resources and Social Security notice on average monthly
+# 21.75, from the Ministry of Labour and Social Security's notice on average monthly
 # working time and wage conversion (劳社部发〔2008〕3号). A day's pay = monthly income / 21.75.
 WORKING_DAYS_PER_MONTH = Decimal("21.75")
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from apps.core.models import RateLine
+from apps.core.models import RateLine, Source
 from apps.core.pagecache import bump_content_version
 from apps.finance import budget as rules
 from tests.loans.helpers import BUDGET, PLAN, check, plan
@@ -83,6 +83,18 @@ def test_the_stress_test_shows_a_20_percent_income_drop_and_30_days_late(en):
     assert "We assumed 0.134% a day" in text  # 32.50% / 365 x 1.5
     assert "2.4 days of work" in text
     assert "21.75" in text
+
+
+def test_the_days_of_work_figure_cites_its_source(en, zh):
+    # 21.75 paid days a month comes from a 2008 notice: a fact shown needs its source and date.
+    source = Source.objects.get(key="mohrss-2008-3")
+    assert source.confidence in ("H", "M") and source.last_checked
+    assert "21.75" in source.summary_en and "21.75" in source.summary_zh
+    for client in (en, zh):
+        html = client.post("/check/", check()).content.decode()
+        stress = html[html.index('id="stress-title"') : html.index('id="charts-title"')]
+        assert '/late/sources/#source-mohrss-2008-3"' in stress
+    assert "劳社部发〔2008〕3号" in _text(zh.get("/late/sources/").content.decode())
 
 
 def test_a_penalty_rate_given_replaces_the_assumption(en):
@@ -238,6 +250,7 @@ def test_how_we_assess_lists_every_rule_with_its_threshold_and_source(client):
         "cash-loan-notice-2017",
         "pboc-2021-3",
         "civil-code-670",
+        "mohrss-2008-3",
     ):
         assert f"/late/sources/#source-{key}" in html
     text = _text(html)
