@@ -9,6 +9,7 @@ import jinja2
 import polib
 import pytest
 from django.template import Template, TemplateSyntaxError, engines
+from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.utils import translation
 from django.utils.autoreload import file_changed
@@ -157,3 +158,11 @@ def test_a_django_page_fills_the_layouts_blocks(en):
     assert "Repayable" in title and len(title) > len("<title> · Repayable")
     main = html[html.index('<main id="main"') : html.index("</main>")]
     assert "<h1" in main
+
+
+def test_a_django_page_renders_without_a_request_too():
+    # render_to_string() without a request: no reader to return to, so the switcher goes home.
+    with translation.override("en"):
+        html = render_to_string("errors/404.html")
+    assert html.startswith("<!doctype html>") and '<main id="main"' in html
+    assert '<input type="hidden" name="next" value="/">' in html
