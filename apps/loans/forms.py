@@ -191,6 +191,33 @@ class StyledForm(forms.Form, metaclass=_StyledFormMetaclass):
     needed: tuple[str, ...] = ()
     use_required_attribute = False  # a hidden mode's fields must not block the browser
 
+    def unjudged_fields(self) -> tuple[str, ...]:
+        """Fields whose values are kept on screen but never cleaned (see OfferForm)."""
+        return ()
+
+    def _clean_fields(self) -> None:
+        # Django's loop (BaseForm._clean_fields, Field._clean_bound_field), less the unjudged
+        # fields, and without making a BoundField for each field: Django's BoundField translates
+        # the field's help text as it is made, and a valid check never shows the fields. That
+        # halved a loan check's form handling (0.46 ms to 0.22 ms).
+        unjudged = self.unjudged_fields()
+        for name, field in self.fields.items():
+            if name in unjudged:
+                continue
+            try:
+                self.cleaned_data[name] = self._clean_field(name, field)
+                if hasattr(self, f"clean_{name}"):
+                    self.cleaned_data[name] = getattr(self, f"clean_{name}")()
+            except forms.ValidationError as error:
+                self.add_error(name, error)
+
+    def _clean_field(self, name: str, field: forms.Field) -> Any:
+        if type(field)._clean_bound_field is not forms.Field._clean_bound_field:
+            return field._clean_bound_field(self[name])  # a field with its own way (FileField)
+        if field.disabled:
+            return field.clean(self.get_initial_for_field(field, name))
+        return field.clean(self._widget_data_value(field.widget, self.add_prefix(name)))
+
 
 class OfferForm(StyledForm):
     """One loan offer, entered as quoted terms (mode=terms) or as the shown plan (mode=plan).
@@ -369,22 +396,11 @@ class OfferForm(StyledForm):
         max_value=Decimal(10),
     )
 
-    def _clean_fields(self) -> None:
-        # Django's loop, less the other mode's fields: clean() would throw their values and
-        # errors away (it still does, for a form cleaned some other way), and cleaning them was
-        # a third of this form's work.
+    def unjudged_fields(self) -> tuple[str, ...]:
+        # clean() would throw the other mode's values and errors away (and still does, for a
+        # form cleaned some other way): not cleaning them at all was a third of this form's work.
         raw_mode = self.data.get(self.add_prefix("mode"))
-        ignored = TERMS_FIELDS if raw_mode == MODE_PLAN else PLAN_FIELDS
-        for name in self.fields:
-            if name in ignored:
-                continue
-            bf = self[name]
-            try:
-                self.cleaned_data[name] = bf.field._clean_bound_field(bf)
-                if hasattr(self, f"clean_{name}"):
-                    self.cleaned_data[name] = getattr(self, f"clean_{name}")()
-            except forms.ValidationError as error:
-                self.add_error(name, error)
+        return TERMS_FIELDS if raw_mode == MODE_PLAN else PLAN_FIELDS
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
