@@ -38,6 +38,78 @@ _PLAIN = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 _GROUPED = re.compile(r"[0-9]{1,3}(?:([, ])[0-9]{3})(?:\1[0-9]{3})*(?:\.[0-9]+)?")
 
 
+# Chinese numerals, as people type amounts and counts: 一万, 两万五 (25,000), 三千五 (3,500),
+# 一万零五百, 十二, and the same mixed with digits (1万5, 3万2千). Also the financial forms
+# (壹, 贰, 拾, 佰, 仟) from contracts. Whole numbers only; 一点五万 is not read (1.5万 is).
+_CHINESE_DIGITS = {
+    **dict.fromkeys("零〇", 0),
+    **dict.fromkeys("一壹", 1),
+    **dict.fromkeys("二两贰", 2),
+    **dict.fromkeys("三叁", 3),
+    **dict.fromkeys("四肆", 4),
+    **dict.fromkeys("五伍", 5),
+    **dict.fromkeys("六陆", 6),
+    **dict.fromkeys("七柒", 7),
+    **dict.fromkeys("八捌", 8),
+    **dict.fromkeys("九玖", 9),
+}
+_CHINESE_UNITS = {
+    **dict.fromkeys("十拾", 10),
+    **dict.fromkeys("百佰", 100),
+    **dict.fromkeys("千仟", 1000),
+}
+_CHINESE_GROUPS = {"万": 10_000, "亿": 100_000_000}
+_CHINESE_TOKEN = re.compile(r"[0-9]+|.")
+
+
+def _chinese_number(text: str) -> int | None:
+    """一万五千 -> 15000, 两万五 -> 25000, 1万5 -> 15000; None if `text` is not such a number."""
+    if not text or not any(
+        c in _CHINESE_DIGITS or c in _CHINESE_UNITS or c in _CHINESE_GROUPS for c in text
+    ):
+        return None
+    total = 0  # whole 亿 groups
+    group = 0  # whole 万 group, below 亿
+    section = 0  # below 万
+    digit: int | None = None  # a digit not yet followed by its unit
+    last_unit = 0  # the unit just before a trailing digit: 两万五 means five thousand
+    after_zero = False
+    for token in _CHINESE_TOKEN.findall(text):
+        if token.isdigit() or token in _CHINESE_DIGITS:
+            if digit is not None:  # two digits in a row ("一二") is not a number
+                return None
+            digit = int(token) if token.isdigit() else _CHINESE_DIGITS[token]
+            if digit == 0 and not token.isdigit():
+                after_zero, digit, last_unit = True, None, 0
+        elif token in _CHINESE_UNITS:
+            unit = _CHINESE_UNITS[token]
+            if section % (unit * 10) >= unit:  # the same unit twice ("三百四百")
+                return None
+            section += (1 if digit is None else digit) * unit
+            digit, last_unit, after_zero = None, unit, False
+        elif token in _CHINESE_GROUPS:
+            size = _CHINESE_GROUPS[token]
+            value = section + (digit or 0)
+            if value == 0 and not (size == 100_000_000 and group):
+                return None  # "万" alone, or "1万万"
+            if size == 10_000:
+                if group:
+                    return None
+                group = value * size
+            else:
+                if total:
+                    return None
+                total, group = (group + value) * size, 0
+            section, digit, last_unit, after_zero = 0, None, size, False
+        else:
+            return None
+    if digit is not None:
+        # A last digit straight after a unit is a tenth of that unit, as people say amounts.
+        section += digit * (last_unit // 10) if last_unit >= 10 and not after_zero else digit
+    result = total + group + section
+    return result if result or "零" in text or "〇" in text else None
+
+
 class NumberFormatError(ValueError):
     """Why a text is not a number we accept: "invalid", "negative", "percent" or "too_large"."""
 
@@ -57,10 +129,11 @@ def _normalise(text: str) -> str:
 def parse_number(text: str, *, money: bool = True, allow_percent: bool = False) -> Decimal:
     """Turn what a person typed into a Decimal, or raise NumberFormatError.
 
-    Accepts 10000, 10,000, 10 000, full-width digits, 1.5万, 2千, 10k, a trailing 元 or ¥ (or a
-    leading ¥), and a trailing % when `allow_percent` (the number is returned as typed: "18%" ->
-    18). Multipliers and currency words only when `money`. Rejects signs, exponents, NaN and
-    infinity, and anything else.
+    Accepts 10000, 10,000, 10 000, full-width digits, 1.5万, 2千, 10k, whole numbers in
+    Chinese numerals (一万, 两万五, 3万2千, 十二), a trailing 元 or ¥ (or a leading ¥), and a
+    trailing % when `allow_percent` (the number is returned as typed: "18%" -> 18). Multipliers
+    and currency words only when `money`. Rejects signs, exponents, NaN and infinity, and
+    anything else.
     """
     if len(text) > MAX_INPUT_LENGTH:
         raise NumberFormatError("invalid")
@@ -81,13 +154,17 @@ def parse_number(text: str, *, money: bool = True, allow_percent: bool = False) 
             if value.endswith(suffix):
                 value = value[: -len(suffix)].rstrip()
                 break
-        if value and value[-1] in MULTIPLIERS:
-            multiplier = MULTIPLIERS[value[-1]]
-            value = value[:-1].rstrip()
+    unscaled = value  # 两万五 is read whole, below, if it is not digits and a multiplier
+    if money and value and value[-1] in MULTIPLIERS:
+        multiplier = MULTIPLIERS[value[-1]]
+        value = value[:-1].rstrip()
     if _GROUPED.fullmatch(value):
         value = value.replace(",", "").replace(" ", "")
     elif not _PLAIN.fullmatch(value):
-        raise NumberFormatError("invalid")
+        chinese = _chinese_number(unscaled)
+        if chinese is None:
+            raise NumberFormatError("invalid")
+        value, multiplier = str(chinese), Decimal(1)
     if len(value.split(".")[0].lstrip("0")) > MAX_DIGITS:
         raise NumberFormatError("too_large")
     try:

@@ -6,6 +6,8 @@ from decimal import Decimal
 
 import pytest
 from django import forms
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from apps.loans.fields import (
     MAX_INPUT_LENGTH,
@@ -149,3 +151,67 @@ def test_inputs_bring_up_a_number_keypad_but_stay_text():
     html = str(_Form()["amount"])
     assert 'type="text"' in html
     assert 'inputmode="decimal"' in html
+
+
+@pytest.mark.parametrize(
+    ("typed", "number"),
+    [
+        ("一万", "10000"),
+        ("两万", "20000"),
+        ("两万五", "25000"),  # as people say it: twenty-five thousand
+        ("一万五千", "15000"),
+        ("三千五", "3500"),
+        ("一百五", "150"),
+        ("五百", "500"),
+        ("十", "10"),
+        ("十二", "12"),
+        ("二十五", "25"),
+        ("十万", "100000"),
+        ("一万零五百", "10500"),
+        ("一万零五", "10005"),
+        ("一千零二十", "1020"),
+        ("一千二百三十四", "1234"),
+        ("一亿", "100000000"),
+        ("1万5", "15000"),
+        ("3万2千", "32000"),
+        ("12万5千", "125000"),
+        ("壹万伍仟", "15000"),  # the financial numerals of a contract
+        ("一万元", "10000"),
+        ("¥两千", "2000"),
+        ("零", "0"),
+    ],
+)
+def test_money_reads_chinese_numerals(typed, number):
+    assert parse_number(typed) == D(number)
+
+
+@pytest.mark.parametrize(
+    "typed", ["一二", "万", "1万万", "一万万", "三百四百", "一 万", "1.5万5", "一点五万"]
+)
+def test_chinese_numerals_that_are_not_a_number_are_refused(typed):
+    with pytest.raises(NumberFormatError) as error:
+        parse_number(typed)
+    assert error.value.code == "invalid"
+
+
+def test_counts_and_terms_read_chinese_numerals_too(en):
+    from apps.loans.forms import OfferForm
+
+    form = OfferForm({"mode": "terms", "amount": "一万", "rate": "1", "term": "十二个月"})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["amount"] == D("10000")
+    assert (form.cleaned_data["term"], form.cleaned_data["term_unit"]) == (12, "month")
+    plan = OfferForm({"mode": "plan", "received": "两万五", "payment": "两千三", "count": "十二期"})
+    assert plan.is_valid(), plan.errors
+    assert plan.cleaned_data["count"] == 12 and plan.cleaned_data["payment"] == D("2300")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="零〇一二两三四五六七八九十百千万亿壹贰拾佰仟0123456789.元¥ ", max_size=14))
+def test_any_mix_of_chinese_numerals_gives_a_number_or_a_clear_refusal(text):
+    try:
+        number = parse_number(text)
+    except NumberFormatError as error:
+        assert error.code in {"invalid", "too_large"}
+    else:
+        assert number >= 0 and number == number.to_integral_value() or "." in text
