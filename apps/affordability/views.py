@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -22,6 +23,7 @@ from apps.affordability.services import delete_saved_result, get_saved_result, s
 from apps.core.links import url
 from apps.core.models import SavedResult
 from apps.core.pagecache import cached_render, shared_page
+from apps.core.templatetags.repayable import percent
 from apps.finance import budget as rules
 
 
@@ -227,6 +229,9 @@ def render_compare_result(
         if token
         else _link("affordability:compare", inputs),
         "edit_url": _link("loans:compare", inputs),
+        "csv_url": reverse("affordability:saved_compare_csv", args=[token])
+        if token
+        else _link("affordability:compare_csv", inputs),
         "saved": saved,
         "token": token,
         "today": timezone.localdate(),
@@ -243,6 +248,63 @@ def _frozen_compare_inputs(data: object, forms: checks.CompareForms) -> dict[str
             start = assessment.quote.start_date.isoformat()
             inputs.setdefault(f"o{number}-start_date", start)
     return inputs
+
+
+def _band_words() -> dict[str, str]:
+    return {
+        rules.AFFORDABLE: _("Affordable"),
+        rules.STRETCHED: _("Stretched"),
+        rules.NOT_AFFORDABLE: _("Not affordable"),
+    }
+
+
+def _compare_csv(forms: checks.CompareForms) -> HttpResponse:
+    """The comparison table as CSV: a row per figure, a column per offer (as on the page)."""
+    offers = [(number, assessment) for number, _form, assessment in forms.used]
+    bands = _band_words()
+    rows: list[tuple[str, Callable[[checks.Assessment], object]]] = [
+        (_("Verdict"), lambda a: bands[a.verdict.band]),
+        (_("True yearly cost (APR)"), lambda a: percent(a.quote.apr)),
+        (_("Effective yearly rate (compounded)"), lambda a: percent(a.quote.effective_annual_rate)),
+        (
+            _("Rate as the app advertises it, a year"),
+            lambda a: percent(a.quote.advertised_annual_rate),
+        ),
+        (_("Money you actually receive"), lambda a: a.quote.net_received),
+        (_("You repay in all"), lambda a: a.quote.total_repaid),
+        (_("Cost of the loan"), lambda a: a.quote.total_cost),
+        (_("Heaviest month's payment"), lambda a: a.verdict.loan_monthly_payment),
+        (_("Payments"), lambda a: a.quote.payment_count),
+        (_("Debt payments / income"), lambda a: percent(a.verdict.rules[1].value, 1)),
+        (_("Warnings"), lambda a: len(a.flags)),
+    ]
+    buffer = io.StringIO()
+    buffer.write("\ufeff")  # so that Excel opens the Chinese as UTF-8
+    writer = csv.writer(buffer)
+    writer.writerow(["", *(_("Offer %(number)s") % {"number": n} for n, _a in offers)])
+    for label, value in rows:
+        writer.writerow([label, *(value(a) for _n, a in offers)])
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="loan-comparison.csv"'
+    return response
+
+
+@require_GET
+def compare_csv(request: HttpRequest) -> HttpResponse:
+    forms = checks.run_compare(request.GET)
+    if not forms.complete:
+        raise Http404
+    return _compare_csv(forms)
+
+
+@never_cache
+@require_GET
+def saved_compare_csv(request: HttpRequest, token: str) -> HttpResponse:
+    saved = _saved_or_404(token)
+    forms = checks.run_compare(saved.inputs)
+    if saved.kind != SavedResult.Kind.COMPARE or not forms.complete:
+        raise Http404
+    return _compare_csv(forms)
 
 
 @require_GET

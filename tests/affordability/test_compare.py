@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 
 import pytest
@@ -92,3 +94,53 @@ def test_an_adviser_link_pre_fills_the_compare_form(en):
     html = en.get("/check/compare/", {"o1-amount": "5000", "o3-received": "900"}).content.decode()
     assert 'name="o1-amount" value="5000"' in html
     assert 'name="o3-received" value="900"' in html
+
+
+def _csv(response) -> list[list[str]]:
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert 'filename="loan-comparison.csv"' in response["Content-Disposition"]
+    body = response.content.decode("utf-8")
+    assert body.startswith("\ufeff")  # Excel reads UTF-8 only with a byte-order mark
+    return list(csv.reader(io.StringIO(body[1:])))
+
+
+def test_the_comparison_downloads_as_csv_from_its_page(en):
+    html = en.post("/check/compare/", _compare(TERMS, CHEAP)).content.decode()
+    link = re.search(r'href="(/result/compare\.csv\?[^"]+)" download', html).group(1)
+    rows = {row[0]: row[1:] for row in _csv(en.get(link.replace("&amp;", "&")))}
+    assert rows[""] == ["Offer 1", "Offer 2"]
+    assert rows["Verdict"] == ["Affordable", "Affordable"]
+    assert rows["True yearly cost (APR)"] == ["32.50%", "6.00%"]
+    assert rows["Money you actually receive"] == ["9000.00", "10000.00"]
+    # The same figures as the page's table, without the thousands separators.
+    table = html.split('class="table rp-compare"')[1].split("</table>")[0]
+    for total in rows["You repay in all"]:
+        assert f"{float(total):,.2f} yuan" in table
+    assert rows["Payments"] == ["12", "12"]
+    assert rows["Warnings"][1] == "0" and int(rows["Warnings"][0]) >= 1
+
+
+def test_the_comparison_csv_speaks_the_readers_language(client):
+    response = client.get(
+        "/result/compare.csv", _compare(TERMS, CHEAP), HTTP_ACCEPT_LANGUAGE="zh-hans"
+    )
+    rows = _csv(response)
+    assert rows[0] == ["", "贷款 1", "贷款 2"]
+    assert rows[1][0] == "结论"
+
+
+def test_a_saved_comparison_has_its_own_csv_and_a_saved_check_does_not(client):
+    saved = client.post("/result/save/", {**_compare(TERMS, CHEAP), "kind": "compare"})
+    page = client.get(saved["Location"], HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert f'href="{saved["Location"]}compare.csv" download' in page
+    csv_rows = _csv(client.get(saved["Location"] + "compare.csv", HTTP_ACCEPT_LANGUAGE="en"))
+    assert csv_rows[0][1:] == ["Offer 1", "Offer 2"]
+    assert client.get(saved["Location"] + "schedule.csv").status_code == 404
+    check_saved = client.post("/result/save/", {**BUDGET, **TERMS})
+    assert client.get(check_saved["Location"] + "compare.csv").status_code == 404
+
+
+def test_a_comparison_csv_with_bad_figures_is_a_404(en):
+    assert en.get("/result/compare.csv", _compare(TERMS)).status_code == 404
+    assert en.get("/result/compare.csv", {"o1-amount": "junk"}).status_code == 404
