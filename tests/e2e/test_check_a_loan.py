@@ -149,14 +149,15 @@ def test_a_mistake_is_shown_beside_its_field_and_keeps_what_was_typed(live_serve
     words = WORDS["zh-CN"]
     page = make_page(viewport="phone", language="zh-CN")
     page.goto(live_server.url + "/check/")
-    page.get_by_label(words["amount"]).fill("一万块")
+    # "Ten thousand-odd": 一万 alone would be read as 10,000, 一万多 is not a figure.
+    page.get_by_label(words["amount"]).fill("一万多块")
     page.get_by_label(words["rate"]).fill("1")
     page.get_by_label(words["term"]).fill("12")
     _fill_budget(page, words)
     page.get_by_role("button", name=words["submit"]).click()
     page.wait_for_load_state()
     field = page.get_by_label(words["amount"])
-    assert field.input_value() == "一万块"
+    assert field.input_value() == "一万多块"
     assert field.get_attribute("aria-invalid") == "true"
     assert "请输入数字" in page.locator("#id_amount_error").inner_text()
     # The summary at the top links to the field, and has the focus.

@@ -186,7 +186,7 @@ def test_money_reads_chinese_numerals(typed, number):
 
 
 @pytest.mark.parametrize(
-    "typed", ["一二", "万", "1万万", "一万万", "三百四百", "一 万", "1.5万5", "一点五万"]
+    "typed", ["一二", "万", "1万万", "一万万", "三百四百", "一 万", "1.5万5", "一点五万", "一万多"]
 )
 def test_chinese_numerals_that_are_not_a_number_are_refused(typed):
     with pytest.raises(NumberFormatError) as error:
