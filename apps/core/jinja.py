@@ -125,6 +125,8 @@ class Environment(jinja2.Environment):
         return f"{language}{sep}{template}" if sep else template
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        # Jinja's compile() parses through this internal method (Jinja2 is pinned in
+        # requirements.txt); tests/core/test_jinja.py fails if an upgrade stops calling it.
         tree = super()._parse(source, name, filename)
         language, sep, _name = (name or "").partition(_SEP)
         if not sep:
