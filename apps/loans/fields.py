@@ -40,7 +40,7 @@ _GROUPED = re.compile(r"[0-9]{1,3}(?:([, ])[0-9]{3})(?:\1[0-9]{3})*(?:\.[0-9]+)?
 
 # Chinese numerals, as people type amounts and counts: 一万, 两万五 (25,000), 三千五 (3,500),
 # 一万零五百, 十二, and the same mixed with digits (1万5, 3万2千). Also the financial forms
-# (壹, 贰, 拾, 佰, 仟) from contracts. Whole numbers only; 一点五万 is not read (1.5万 is).
+# (壹, 贰, 拾, 佰, 仟) from contracts, and a decimal point written 点 (一点五万 = 15,000).
 _CHINESE_DIGITS = {
     **dict.fromkeys("零〇", 0),
     **dict.fromkeys("一壹", 1),
@@ -110,6 +110,24 @@ def _chinese_number(text: str) -> int | None:
     return result if result or "零" in text or "〇" in text else None
 
 
+def _chinese_decimal(text: str) -> Decimal | None:
+    """一点五万 -> 15000, 零点五 -> 0.5, 两点五千 -> 2500; None if `text` is not such a number."""
+    whole, point, rest = text.partition("点")
+    if not point or not whole or not rest:
+        return None
+    scale = 1
+    if rest[-1] in _CHINESE_GROUPS or rest[-1] in "千仟":
+        scale = _CHINESE_GROUPS.get(rest[-1]) or 1000
+        rest = rest[:-1]
+    if not rest or not all(c.isdigit() or c in _CHINESE_DIGITS for c in rest):
+        return None
+    integer = _chinese_number(whole) if not whole.isdigit() else int(whole)
+    if integer is None:
+        return None
+    fraction = "".join(c if c.isdigit() else str(_CHINESE_DIGITS[c]) for c in rest)
+    return Decimal(f"{integer}.{fraction}") * scale
+
+
 class NumberFormatError(ValueError):
     """Why a text is not a number we accept: "invalid", "negative", "percent" or "too_large"."""
 
@@ -129,8 +147,8 @@ def _normalise(text: str) -> str:
 def parse_number(text: str, *, money: bool = True, allow_percent: bool = False) -> Decimal:
     """Turn what a person typed into a Decimal, or raise NumberFormatError.
 
-    Accepts 10000, 10,000, 10 000, full-width digits, 1.5万, 2千, 10k, whole numbers in
-    Chinese numerals (一万, 两万五, 3万2千, 十二), a trailing 元 or ¥ (or a leading ¥), and a
+    Accepts 10000, 10,000, 10 000, full-width digits, 1.5万, 2千, 10k, Chinese numerals
+    (一万, 两万五, 3万2千, 十二, 一点五万), a trailing 元 or ¥ (or a leading ¥), and a
     trailing % when `allow_percent` (the number is returned as typed: "18%" -> 18). Multipliers
     and currency words only when `money`. Rejects signs, exponents, NaN and infinity, and
     anything else.
@@ -162,6 +180,8 @@ def parse_number(text: str, *, money: bool = True, allow_percent: bool = False) 
         value = value.replace(",", "").replace(" ", "")
     elif not _PLAIN.fullmatch(value):
         chinese = _chinese_number(unscaled)
+        if chinese is None:
+            chinese = _chinese_decimal(unscaled)
         if chinese is None:
             raise NumberFormatError("invalid")
         value, multiplier = str(chinese), Decimal(1)

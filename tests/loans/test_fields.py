@@ -179,6 +179,11 @@ def test_inputs_bring_up_a_number_keypad_but_stay_text():
         ("一万元", "10000"),
         ("¥两千", "2000"),
         ("零", "0"),
+        ("一点五万", "15000"),
+        ("两点五千", "2500"),
+        ("1点5万", "15000"),
+        ("三点五", "3.5"),
+        ("零点零五", "0.05"),
     ],
 )
 def test_money_reads_chinese_numerals(typed, number):
@@ -186,7 +191,21 @@ def test_money_reads_chinese_numerals(typed, number):
 
 
 @pytest.mark.parametrize(
-    "typed", ["一二", "万", "1万万", "一万万", "三百四百", "一 万", "1.5万5", "一点五万", "一万多"]
+    "typed",
+    [
+        "一二",
+        "万",
+        "1万万",
+        "一万万",
+        "三百四百",
+        "一 万",
+        "1.5万5",
+        "一万多",
+        "点五",
+        "一点",
+        "一点五点五",
+        "一点十",
+    ],
 )
 def test_chinese_numerals_that_are_not_a_number_are_refused(typed):
     with pytest.raises(NumberFormatError) as error:
@@ -207,11 +226,14 @@ def test_counts_and_terms_read_chinese_numerals_too(en):
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet="零〇一二两三四五六七八九十百千万亿壹贰拾佰仟0123456789.元¥ ", max_size=14))
+@given(
+    st.text(alphabet="零〇一二两三四五六七八九十百千万亿壹贰拾佰仟点0123456789.元¥ ", max_size=14)
+)
 def test_any_mix_of_chinese_numerals_gives_a_number_or_a_clear_refusal(text):
     try:
         number = parse_number(text)
     except NumberFormatError as error:
         assert error.code in {"invalid", "too_large"}
     else:
-        assert number >= 0 and number == number.to_integral_value() or "." in text
+        assert number >= 0
+        assert number == number.to_integral_value() or "." in text or "点" in text
