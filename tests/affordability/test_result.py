@@ -271,3 +271,11 @@ def test_the_result_leads_to_the_days_late_calculator_with_this_loan_filled_in(e
     # The loan came along: the page prices the delay against this loan's own true cost.
     assert "With this payment 40 days late" in page
     assert 'href="/late/stages/months-1-3/"' in page
+
+
+def test_a_fee_many_times_the_loan_is_priced_not_a_500(en):
+    # Found by tests/loans/test_junk.py: the effective rate has more digits than Decimal's
+    # default 28, which the percent filter could not round.
+    response = en.post("/check/", check(fee_per_period="890112"))
+    assert response.status_code == 200
+    assert "Above 36% a year" in _text(response.content.decode())

@@ -6,7 +6,7 @@ Registered as a builtin in settings, so templates use them without `{% load %}`.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from typing import Any
 
 from django import template
@@ -35,7 +35,14 @@ def _group(number: Decimal, places: int) -> str:
     # Both zh-hans and en group thousands with a comma and use a point for decimals.
     quantum = _QUANTUMS.get(places) or Decimal(1).scaleb(-places)
     spec = _FORMATS.get(places) or f",.{places}f"
-    return format(number.quantize(quantum, rounding=ROUND_HALF_UP), spec)
+    try:
+        return format(number.quantize(quantum, rounding=ROUND_HALF_UP), spec)
+    except InvalidOperation:
+        # More digits than the default 28-digit context holds (a fee many times the loan makes
+        # an effective rate of 10^40 %): round in a context wide enough for the number.
+        with localcontext() as context:
+            context.prec = number.adjusted() + places + 2
+            return format(number.quantize(quantum, rounding=ROUND_HALF_UP), spec)
 
 
 @register.filter
