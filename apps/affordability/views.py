@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -27,8 +27,19 @@ from apps.core.templatetags.repayable import percent
 from apps.finance import budget as rules
 
 
-def _link(name: str, inputs: dict[str, str], **kwargs: str) -> str:
-    return f"{reverse(name, kwargs=kwargs or None)}?{urlencode(inputs)}"
+def _link(name: str, query: str) -> str:
+    """A link to one of the site's pages carrying a check's figures (an urlencoded query)."""
+    return f"{url(name)}?{query}"
+
+
+def _csv_download(rows: Iterable[Iterable[object]], filename: str) -> HttpResponse:
+    buffer = io.StringIO()
+    # A byte-order mark so that Excel opens the Chinese headers as UTF-8.
+    buffer.write("\ufeff")
+    csv.writer(buffer).writerows(rows)
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def _frozen_inputs(data: object, forms: checks.CheckForms) -> dict[str, str]:
@@ -52,12 +63,12 @@ def render_check_result(
     if token:
         language_next = reverse("affordability:saved", args=[token])
         csv_url = reverse("affordability:saved_csv", args=[token])
-        calculator_url = f"{url('guidance:calculator')}?{urlencode({'saved': token})}"
+        calculator_url = _link("guidance:calculator", urlencode({"saved": token}))
     else:
-        language_next = f"{url('affordability:result')}?{query}"
-        csv_url = f"{url('affordability:schedule_csv')}?{query}"
+        language_next = _link("affordability:result", query)
+        csv_url = _link("affordability:schedule_csv", query)
         # The calculator reads the loan check's own field names.
-        calculator_url = f"{url('guidance:calculator')}?{query}"
+        calculator_url = _link("guidance:calculator", query)
     assessment = forms.assessment
     context = {
         "a": assessment,
@@ -71,7 +82,7 @@ def render_check_result(
         "language_next": language_next,
         "csv_url": csv_url,
         "calculator_url": calculator_url,
-        "edit_url": f"{url('loans:check')}?{query}",
+        "edit_url": _link("loans:check", query),
         "saved": saved,
         "token": token,
         "today": timezone.localdate(),
@@ -92,37 +103,21 @@ def result(request: HttpRequest) -> HttpResponse:
 
 def _schedule_csv(assessment: checks.Assessment, filename: str) -> HttpResponse:
     quote = assessment.quote
-    buffer = io.StringIO()
-    # A byte-order mark so that Excel opens the Chinese headers as UTF-8.
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer)
-    writer.writerow(
-        [
-            _("No."),
-            _("Due date"),
-            _("Payment"),
-            _("Principal"),
-            _("Interest"),
-            _("Fees"),
-            _("Still owed"),
-        ]
-    )
-    for row in quote.rows:
-        writer.writerow(
-            [
-                row.number,
-                row.due_date.isoformat(),
-                row.payment,
-                row.principal,
-                row.interest,
-                row.fees,
-                row.balance,
-            ]
-        )
-    writer.writerow([_("Total"), "", quote.total_repaid, "", quote.total_interest, "", ""])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    header = [
+        _("No."),
+        _("Due date"),
+        _("Payment"),
+        _("Principal"),
+        _("Interest"),
+        _("Fees"),
+        _("Still owed"),
+    ]
+    rows = [
+        [r.number, r.due_date.isoformat(), r.payment, r.principal, r.interest, r.fees, r.balance]
+        for r in quote.rows
+    ]
+    total = [_("Total"), "", quote.total_repaid, "", quote.total_interest, "", ""]
+    return _csv_download([header, *rows, total], filename)
 
 
 @require_GET
@@ -216,6 +211,7 @@ def render_compare_result(
 ) -> HttpResponse:
     data = saved.inputs if saved else (request.POST if request.method == "POST" else request.GET)
     inputs = _frozen_compare_inputs(data, forms)
+    query = urlencode(inputs)
     offers = [(n, a) for n, _f, a in forms.used]
     aprs = [a.quote.apr for _n, a in offers]
     costs = [a.quote.total_cost for _n, a in offers]
@@ -227,11 +223,11 @@ def render_compare_result(
         "inputs": inputs,
         "language_next": reverse("affordability:saved", args=[token])
         if token
-        else _link("affordability:compare", inputs),
-        "edit_url": _link("loans:compare", inputs),
+        else _link("affordability:compare", query),
+        "edit_url": _link("loans:compare", query),
         "csv_url": reverse("affordability:saved_compare_csv", args=[token])
         if token
-        else _link("affordability:compare_csv", inputs),
+        else _link("affordability:compare_csv", query),
         "saved": saved,
         "token": token,
         "today": timezone.localdate(),
@@ -278,15 +274,9 @@ def _compare_csv(forms: checks.CompareForms) -> HttpResponse:
         (_("Debt payments / income"), lambda a: percent(a.verdict.rules[1].value, 1)),
         (_("Warnings"), lambda a: len(a.flags)),
     ]
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # so that Excel opens the Chinese as UTF-8
-    writer = csv.writer(buffer)
-    writer.writerow(["", *(_("Offer %(number)s") % {"number": n} for n, _a in offers)])
-    for label, value in rows:
-        writer.writerow([label, *(value(a) for _n, a in offers)])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="loan-comparison.csv"'
-    return response
+    header = ["", *(_("Offer %(number)s") % {"number": n} for n, _a in offers)]
+    body = [[label, *(value(a) for _n, a in offers)] for label, value in rows]
+    return _csv_download([header, *body], "loan-comparison.csv")
 
 
 @require_GET

@@ -397,18 +397,14 @@ class OfferForm(StyledForm):
     )
 
     def unjudged_fields(self) -> tuple[str, ...]:
-        # clean() would throw the other mode's values and errors away (and still does, for a
-        # form cleaned some other way): not cleaning them at all was a third of this form's work.
+        # Whatever was typed in the other mode's boxes is kept on screen but never judged. The
+        # raw mode decides, as clean() does: anything but "plan" is read as quoted terms.
         raw_mode = self.data.get(self.add_prefix("mode"))
         return TERMS_FIELDS if raw_mode == MODE_PLAN else PLAN_FIELDS
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         mode = data.get("mode") or MODE_TERMS
-        # Whatever was typed in the other mode's boxes is kept on screen but never judged.
-        for name in PLAN_FIELDS if mode == MODE_TERMS else TERMS_FIELDS:
-            self._errors.pop(name, None)
-            data.pop(name, None)
         if mode == MODE_TERMS:
             self._clean_terms(data)
         else:
