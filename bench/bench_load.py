@@ -246,8 +246,9 @@ def main() -> None:
                 time.sleep(0.1)
         csrf = _csrf(base, "/check/")
         targets: list[tuple[str, str, Path | None]] = [(n, p, None) for n, p in GET_TARGETS]
-        post_lua = _post_lua(tmp, "/check/", LOAN_CHECK, csrf)
-        targets.append(("loan check (POST)", "/check/", post_lua))
+        # The loan form posts to its answer, /result/.
+        post_lua = _post_lua(tmp, "/result/", LOAN_CHECK, csrf)
+        targets.append(("loan check (POST)", "/result/", post_lua))
         saved = _save_result(base, csrf)
         if saved:
             targets.append(("saved result", saved, None))
@@ -288,7 +289,7 @@ def main() -> None:
             print(f"\nsoak: {args.soak}s at {args.soak_connections} connections, the loan check")
             soak = run_wrk(
                 "loan check (POST) soak",
-                base + "/check/",
+                base + "/result/",
                 seconds=args.soak,
                 connections=args.soak_connections,
                 lua=post_lua,

@@ -118,20 +118,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # money, percent, tr and bare_label on every page without {% load %}.
             "builtins": ["apps.core.templatetags.repayable"],
-        },
-    },
-    # The layout and the result pages: the hot path of a loan check (see apps/core/jinja.py).
-    {
-        "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "NAME": "jinja2",
-        "DIRS": [BASE_DIR / "templates" / "jinja2"],
-        "APP_DIRS": False,
-        "OPTIONS": {
-            "environment": "apps.core.jinja.environment",
-            "context_processors": ["apps.core.jinja.page_context"],
-            # Templates are compiled once per process, as Django's cached loader does.
-            "auto_reload": DEBUG,
         },
     },
 ]

@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.http import QueryDict
-
 from apps.core.models import RateLine, Source
 from apps.core.pagecache import cached_content
 from apps.finance import budget as rules
@@ -19,18 +17,20 @@ from apps.finance.overdue import OverdueCost, overdue_cost
 from apps.finance.schedule import Quote
 from apps.loans.forms import (
     BUDGET_FIELDS,
-    MODE_PLAN,
+    COMPARE_MIN,
+    COMPARE_PREFIXES,
     OFFER_FIELDS,
-    PLAN_FIELDS,
     SHARED_OFFER_FIELDS,
-    TERMS_FIELDS,
     BudgetForm,
-    OfferForm,
+    FormData,
+    OfferInput,
+    PlanForm,
+    TermsForm,
+    offer_input,
+    offer_is_typed,
     priced_offer_form,
 )
 
-COMPARE_PREFIXES = ("o1", "o2", "o3", "o4")
-COMPARE_MIN = 2
 # Each verdict rule and cost flag -> the Source keys it rests on (shown beside it, linked to
 # /late/sources/#source-<key>).
 RULE_SOURCES = {
@@ -105,7 +105,7 @@ def budget_from_cleaned(data: dict[str, Any]) -> rules.Budget:
 
 
 def assess(
-    offer_form: OfferForm,
+    offer_form: TermsForm | PlanForm,
     budget: rules.Budget,
     quote: Quote,
     lines: dict[str, RateLine],
@@ -115,7 +115,7 @@ def assess(
     data = offer_form.cleaned_data
     monthly = rules.peak_monthly_payment(payments=[(r.due_date, r.payment) for r in quote.rows])
     verdict = rules.budget_verdict(budget=budget, loan_monthly_payment=monthly)
-    if data.get("mode") == MODE_PLAN:
+    if isinstance(offer_form, PlanForm):
         fee_at_payout = rules.fee_taken_at_payout(
             contract_amount=data.get("contract_amount"), received=quote.amount_received
         )
@@ -130,18 +130,14 @@ def assess(
         term_days=quote.term_days,
     )
     penalty = data.get("penalty_rate")
-    daily = (
-        penalty / 100
-        if penalty is not None
-        else rules.default_penalty_daily_rate(true_apr=quote.apr)
-    )
+    daily = penalty if penalty is not None else rules.default_penalty_daily_rate(true_apr=quote.apr)
 
     def pick(keys: tuple[str, ...]) -> tuple[Source, ...]:
         return tuple(sources[k] for k in keys if k in sources)
 
     return Assessment(
         quote=quote,
-        mode=data.get("mode") or "terms",
+        mode=data["mode"],
         budget=budget,
         verdict=verdict,
         stress=rules.stress_test(budget=budget, loan_monthly_payment=monthly),
@@ -169,30 +165,26 @@ def _overdue(quote: Quote, daily_rate: Decimal) -> OverdueCost:
 
 @dataclass
 class CheckForms:
-    offer: OfferForm
+    offer: OfferInput
     budget: BudgetForm
     assessment: Assessment | None = None
 
-    @property
-    def forms(self) -> tuple[OfferForm | BudgetForm, ...]:
-        return (self.offer, self.budget)
 
-
-def run_check(data: QueryDict | dict[str, str] | None) -> CheckForms:
-    """Bind both forms to `data` (POST, GET or saved inputs) and assess when both are valid."""
-    offer_form, budget_form = OfferForm(data), BudgetForm(data)
-    forms = CheckForms(offer_form, budget_form)
-    quote = priced_offer_form(offer_form)
+def run_check(data: FormData) -> CheckForms:
+    """Bind the forms to `data` (POST, GET or saved inputs) and assess when all are valid."""
+    offer, budget_form = offer_input(data), BudgetForm(data)
+    forms = CheckForms(offer, budget_form)
+    quote = priced_offer_form(offer.form)
     if quote is None or not budget_form.is_valid():
         return forms
     budget = budget_from_cleaned(budget_form.cleaned_data)
-    forms.assessment = assess(offer_form, budget, quote, rate_lines(), _sources())
+    forms.assessment = assess(offer.form, budget, quote, rate_lines(), _sources())
     return forms
 
 
 @dataclass
 class CompareForms:
-    offers: list[OfferForm]
+    offers: list[OfferInput]
     budget: BudgetForm
     assessments: list[Assessment | None]
     too_few: bool = False
@@ -202,93 +194,63 @@ class CompareForms:
         return (
             not self.too_few
             and self.budget.is_valid()
-            and all(
-                a is not None
-                for a, f in zip(self.assessments, self.offers, strict=True)
-                if _is_used(f)
-            )
+            and all(a is not None for _n, _o, a in self.used)
         )
 
     @property
-    def used(self) -> list[tuple[int, OfferForm, Assessment | None]]:
+    def used(self) -> list[tuple[int, OfferInput, Assessment | None]]:
+        """(number from 1, offer, its assessment) for each box the borrower typed an offer in."""
         return [
-            (n, f, a)
-            for n, (f, a) in enumerate(zip(self.offers, self.assessments, strict=True), start=1)
-            if _is_used(f)
+            (n, offer, assessment)
+            for n, (offer, assessment) in enumerate(
+                zip(self.offers, self.assessments, strict=True), start=1
+            )
+            if offer.form.is_bound and offer_is_typed(offer.form.data, offer.form.prefix)
         ]
 
 
-def _is_used(form: OfferForm) -> bool:
-    """An offer box counts when the borrower typed any figure into it (modes and selects do not
-    count: they have defaults)."""
-    if not form.is_bound:
-        return False
-    typed = (
-        "amount",
-        "rate",
-        "term",
-        "fee_upfront",
-        "fee_per_period",
-        "received",
-        "payment",
-        "count",
-        "first_payment",
-        "last_payment",
-        "contract_amount",
-    )
-    return any(str(form.data.get(form.add_prefix(n), "")).strip() for n in typed)
-
-
-def run_compare(data: QueryDict | dict[str, str] | None) -> CompareForms:
-    offers = [OfferForm(data, prefix=p) for p in COMPARE_PREFIXES]
+def run_compare(data: FormData) -> CompareForms:
+    offers = [offer_input(data, prefix=p) for p in COMPARE_PREFIXES]
     budget_form = BudgetForm(data)
     result = CompareForms(offers, budget_form, [None] * len(offers))
-    if data is None:
-        return result
-    used = [f for f in offers if _is_used(f)]
+    used = result.used
     result.too_few = len(used) < COMPARE_MIN
-    budget_ok = budget_form.is_valid()
-    budget = budget_from_cleaned(budget_form.cleaned_data) if budget_ok else None
+    budget = budget_from_cleaned(budget_form.cleaned_data) if budget_form.is_valid() else None
     lines, sources = rate_lines(), _sources()
-    for index, form in enumerate(offers):
-        if not _is_used(form):
-            continue
-        quote = priced_offer_form(form)
+    for number, offer, _assessment in used:
+        quote = priced_offer_form(offer.form)
         if quote is not None and budget is not None:
-            result.assessments[index] = assess(form, budget, quote, lines, sources)
+            result.assessments[number - 1] = assess(offer.form, budget, quote, lines, sources)
     return result
 
 
-def check_inputs(data: Any) -> dict[str, str]:
+def check_inputs(data: FormData) -> dict[str, str]:
     """The figures of a check, as typed: what a link or a saved result keeps."""
     typed = ((name, str(data.get(name, ""))) for name in (*OFFER_FIELDS, *BUDGET_FIELDS))
     return {name: value[:80] for name, value in typed if value.strip()}
 
 
-def compare_inputs(data: Any) -> dict[str, str]:
+def compare_inputs(data: FormData) -> dict[str, str]:
     names = [f"{p}-{n}" for p in COMPARE_PREFIXES for n in OFFER_FIELDS] + list(BUDGET_FIELDS)
     return {n: str(data.get(n, ""))[:80] for n in names if str(data.get(n, "")).strip()}
 
 
-def entered_figures(forms: CheckForms, prefix: str = "") -> list[tuple[str, str]]:
+def entered_figures(forms: CheckForms) -> list[tuple[str, str]]:
     """(label, value as typed or as the chosen option) for every figure the check used."""
-    offer = forms.offer
-    mode = offer.cleaned_data.get("mode") or "terms"
-    names = [
-        *(TERMS_FIELDS if mode == "terms" else PLAN_FIELDS),
-        *SHARED_OFFER_FIELDS,
-        *BUDGET_FIELDS,
-    ]
+    offer = forms.offer.form
     shown = []
-    for name in names:
-        form = forms.budget if name in BUDGET_FIELDS else offer
-        # As typed: what each widget read from the form data (every one is a plain input).
-        raw = str(form.data.get(form.add_prefix(name)) or "").strip()
-        if not raw:
-            continue
-        field = form.fields[name]
-        choices = getattr(field, "choices", None)
-        if choices:
-            raw = str(dict(choices).get(raw, raw))
-        shown.append((str(field.label), raw))
+    for form, names in (
+        (offer, (*offer.own_fields, *SHARED_OFFER_FIELDS)),
+        (forms.budget, BUDGET_FIELDS),
+    ):
+        for name in names:
+            # As typed: what each widget read from the form data (every one is a plain input).
+            raw = str(form.data.get(form.add_prefix(name)) or "").strip()
+            if not raw:
+                continue
+            field = form.fields[name]
+            choices = getattr(field, "choices", None)
+            if choices:
+                raw = str(dict(choices).get(raw, raw))
+            shown.append((str(field.label), raw))
     return shown

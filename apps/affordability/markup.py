@@ -1,9 +1,9 @@
-"""Functions that write the result page's long repeated markup in one Python loop (Jinja globals,
-see apps/core/jinja.py).
+"""The result pages' words for verdict bands and their long repeated markup.
 
 A 360-month loan has 360 schedule rows and over 700 chart bars; drawn cell by cell in the
-template language that took about 50 ms a page. These functions write the same markup, in a few
-milliseconds. Only markup lives here: the numbers come from the engine.
+template language that takes tens of milliseconds a page. These functions write the same markup
+in one Python loop (simple tags in templatetags/affordability.py). Only markup and words live
+here: the numbers come from the engine.
 """
 
 from __future__ import annotations
@@ -12,10 +12,20 @@ from collections.abc import Sequence
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from apps.affordability.charts import Chart
 from apps.core.templatetags.repayable import money
+from apps.finance import budget as rules
 from apps.finance.schedule import ScheduleRow
+
+# A verdict band in words: the headline and the CSV say BAND_WORDS, a reason's mark BAND_MARKS.
+BAND_WORDS = {
+    rules.AFFORDABLE: _("Affordable"),
+    rules.STRETCHED: _("Stretched"),
+    rules.NOT_AFFORDABLE: _("Not affordable"),
+}
+BAND_MARKS = {**BAND_WORDS, rules.AFFORDABLE: _("OK")}
 
 
 def svg_rects(chart: Chart) -> SafeString:

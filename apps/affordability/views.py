@@ -15,21 +15,22 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from apps.affordability import assess as checks
 from apps.affordability import charts
-from apps.affordability.services import delete_saved_result, get_saved_result, save_result
-from apps.core.links import url
+from apps.affordability.markup import BAND_WORDS
 from apps.core.models import SavedResult
 from apps.core.pagecache import cached_render, shared_page
+from apps.core.saved import delete_saved_result, get_saved_result, save_result
 from apps.core.templatetags.repayable import percent
 from apps.finance import budget as rules
+from apps.loans.views import render_check_form, render_compare_form
 
 
 def _link(name: str, query: str) -> str:
     """A link to one of the site's pages carrying a check's figures (an urlencoded query)."""
-    return f"{url(name)}?{query}"
+    return f"{reverse(name)}?{query}"
 
 
 def _csv_download(rows: Iterable[Iterable[object]], filename: str) -> HttpResponse:
@@ -87,17 +88,19 @@ def render_check_result(
         "token": token,
         "today": timezone.localdate(),
     }
-    return render(request, "affordability/result.jinja", context, using="jinja2")
+    return render(request, "affordability/result.html", context)
 
 
-@require_GET
+@require_http_methods(["GET", "HEAD", "POST"])
 def result(request: HttpRequest) -> HttpResponse:
-    """The result rebuilt from its figures in the link (language switch, shared with an adviser)."""
-    forms = checks.run_check(request.GET)
+    """The loan check's answer: to the form's POST at once (one form, one click), and rebuilt
+    from the figures in a link (the language switch, a link shared with an adviser). Figures
+    that do not pass go back to the form, with every message beside its field."""
+    if request.method != "POST" and not request.GET:
+        return redirect("loans:check")
+    forms = checks.run_check(request.POST if request.method == "POST" else request.GET)
     if forms.assessment is None:
-        from apps.loans.views import render_check_form
-
-        return render_check_form(request, forms)
+        return render_check_form(request, forms.offer, forms.budget)
     return render_check_result(request, forms)
 
 
@@ -120,7 +123,7 @@ def _schedule_csv(assessment: checks.Assessment, filename: str) -> HttpResponse:
     return _csv_download([header, *rows, total], filename)
 
 
-@require_GET
+@require_safe
 def schedule_csv(request: HttpRequest) -> HttpResponse:
     forms = checks.run_check(request.GET)
     if forms.assessment is None:
@@ -155,7 +158,7 @@ def _saved_or_404(token: str) -> SavedResult:
 
 
 @never_cache
-@require_GET
+@require_safe
 def saved(request: HttpRequest, token: str) -> HttpResponse:
     saved = _saved_or_404(token)
     # Looked up every time, so a deleted or expired result is never served from the cache.
@@ -178,7 +181,7 @@ def _render_saved(request: HttpRequest, saved: SavedResult, token: str) -> HttpR
 
 
 @never_cache
-@require_GET
+@require_safe
 def saved_csv(request: HttpRequest, token: str) -> HttpResponse:
     saved = _saved_or_404(token)
     check = checks.run_check(saved.inputs)
@@ -212,7 +215,7 @@ def render_compare_result(
     data = saved.inputs if saved else (request.POST if request.method == "POST" else request.GET)
     inputs = _frozen_compare_inputs(data, forms)
     query = urlencode(inputs)
-    offers = [(n, a) for n, _f, a in forms.used]
+    offers = [(n, a) for n, _offer, a in forms.used]
     aprs = [a.quote.apr for _n, a in offers]
     costs = [a.quote.total_cost for _n, a in offers]
     context = {
@@ -234,32 +237,23 @@ def render_compare_result(
         "rules": rules,
         "saved_days": settings.SAVED_RESULT_DAYS,
     }
-    return render(request, "affordability/compare_result.jinja", context, using="jinja2")
+    return render(request, "affordability/compare_result.html", context)
 
 
 def _frozen_compare_inputs(data: object, forms: checks.CompareForms) -> dict[str, str]:
     inputs = checks.compare_inputs(data)
-    for number, _form, assessment in forms.used:
+    for number, _offer, assessment in forms.used:
         if assessment is not None:
             start = assessment.quote.start_date.isoformat()
             inputs.setdefault(f"o{number}-start_date", start)
     return inputs
 
 
-def _band_words() -> dict[str, str]:
-    return {
-        rules.AFFORDABLE: _("Affordable"),
-        rules.STRETCHED: _("Stretched"),
-        rules.NOT_AFFORDABLE: _("Not affordable"),
-    }
-
-
 def _compare_csv(forms: checks.CompareForms) -> HttpResponse:
     """The comparison table as CSV: a row per figure, a column per offer (as on the page)."""
-    offers = [(number, assessment) for number, _form, assessment in forms.used]
-    bands = _band_words()
+    offers = [(number, assessment) for number, _offer, assessment in forms.used]
     rows: list[tuple[str, Callable[[checks.Assessment], object]]] = [
-        (_("Verdict"), lambda a: bands[a.verdict.band]),
+        (_("Verdict"), lambda a: str(BAND_WORDS[a.verdict.band])),
         (_("True yearly cost (APR)"), lambda a: percent(a.quote.apr)),
         (_("Effective yearly rate (compounded)"), lambda a: percent(a.quote.effective_annual_rate)),
         (
@@ -279,7 +273,7 @@ def _compare_csv(forms: checks.CompareForms) -> HttpResponse:
     return _csv_download([header, *body], "loan-comparison.csv")
 
 
-@require_GET
+@require_safe
 def compare_csv(request: HttpRequest) -> HttpResponse:
     forms = checks.run_compare(request.GET)
     if not forms.complete:
@@ -288,7 +282,7 @@ def compare_csv(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@require_GET
+@require_safe
 def saved_compare_csv(request: HttpRequest, token: str) -> HttpResponse:
     saved = _saved_or_404(token)
     forms = checks.run_compare(saved.inputs)
@@ -297,17 +291,19 @@ def saved_compare_csv(request: HttpRequest, token: str) -> HttpResponse:
     return _compare_csv(forms)
 
 
-@require_GET
+@require_http_methods(["GET", "HEAD", "POST"])
 def compare(request: HttpRequest) -> HttpResponse:
-    forms = checks.run_compare(request.GET)
+    """Two to four offers side by side: the answer to the comparison form's POST, and rebuilt
+    from a link's figures. Figures that do not pass go back to the form."""
+    if request.method != "POST" and not request.GET:
+        return redirect("loans:compare")
+    forms = checks.run_compare(request.POST if request.method == "POST" else request.GET)
     if not forms.complete:
-        from apps.loans.views import render_compare_form
-
-        return render_compare_form(request, forms)
+        return render_compare_form(request, forms.offers, forms.budget, too_few=forms.too_few)
     return render_compare_result(request, forms)
 
 
-@require_GET
+@require_safe
 @shared_page
 def how_we_assess(request: HttpRequest) -> HttpResponse:
     return render(

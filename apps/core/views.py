@@ -6,18 +6,18 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from apps.core.pagecache import shared_page
 
 
-@require_GET
+@require_safe
 @shared_page
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html")
 
 
-@require_GET
+@require_safe
 def robots_txt(request: HttpRequest) -> HttpResponse:
     # Saved results are private links: keep crawlers off them. Also the cheapest view there is,
     # so the load benchmark uses it as the ceiling.
@@ -25,7 +25,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request: HttpRequest) -> HttpResponse:
     """For load balancers: 200 only when the database answers."""
     try:

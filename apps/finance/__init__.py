@@ -43,7 +43,8 @@ overdue_cost(*, quote, days_late, penalty_daily_rate=0, late_fee=0, payment_numb
     -> OverdueCost: penalty, late fee and total owed (also day by day, as OverdueDay rows) and the
     loan's true APR with the delay.
 Rates: advertised_annual_rate, compounded_annual_rate, daily_rate_from_annual,
-    effective_annual_rate; installment_payment (the exact equal-instalment payment).
+    effective_annual_rate, fraction_from_percent (a rate typed in percent); installment_payment
+    (the exact equal-instalment payment).
 Limits the forms can quote: MAX_AMOUNT, MAX_RATE, MAX_PAYMENTS, MAX_TERM, MAX_DAYS_LATE.
 """
 
@@ -61,6 +62,7 @@ from apps.finance.rates import (
     compounded_annual_rate,
     daily_rate_from_annual,
     effective_annual_rate,
+    fraction_from_percent,
 )
 from apps.finance.schedule import (
     MAX_AMOUNT,
@@ -107,6 +109,7 @@ __all__ = [
     "compounded_annual_rate",
     "daily_rate_from_annual",
     "effective_annual_rate",
+    "fraction_from_percent",
     "installment_payment",
     "overdue_cost",
     "schedule_for_offer",

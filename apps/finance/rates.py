@@ -9,7 +9,7 @@ from decimal import Decimal, localcontext
 from enum import StrEnum
 
 from apps.finance.errors import DAY_BASIS_INVALID, RATE_PERIOD_INVALID, OfferError
-from apps.finance.money import ONE
+from apps.finance.money import ONE, decimal_input
 from apps.finance.periods import DAYS_PER_YEAR, MONTHS_PER_YEAR
 
 DAY_BASES = (360, 365)  # platforms multiply a daily rate by 365, some (and banks) by 360
@@ -25,6 +25,12 @@ class RatePeriod(StrEnum):
     DAY = "day"
     MONTH = "month"
     YEAR = "year"
+
+
+def fraction_from_percent(percent: Decimal) -> Decimal:
+    """A rate typed in percent as the engine's fraction: 0.05 (%) -> 0.0005. A shift of the
+    decimal point, so exact for any Decimal."""
+    return decimal_input(percent, field="rate").scaleb(-2)
 
 
 def rate_period_input(value: object, *, field: str = "rate_period") -> RatePeriod:

@@ -58,7 +58,9 @@ from apps.finance.rates import (
 )
 
 # Limits that keep every offer computable in well under a millisecond; no consumer loan nears them.
-MAX_AMOUNT = Decimal("100000000")
+# Ten million yuan is fifty times the 200,000 a bank may lend one borrower online; the forms bound
+# every amount by it too, so a figure the engine would refuse is refused beside its field.
+MAX_AMOUNT = Decimal(10_000_000)
 MAX_RATE = Decimal(10)  # 1,000% per quoted period
 MAX_PAYMENTS = 600
 MAX_SINGLE_TERM_DAYS = 3660

@@ -15,21 +15,21 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from apps.affordability.services import get_saved_result
 from apps.core.models import RateLine, SavedResult, Stage
+from apps.core.saved import get_saved_result
 from apps.finance import OfferError, OverdueCost, OverdueDay, Plan, overdue_cost, schedule_for_plan
 from apps.guidance.content import stage_for_days
 from apps.guidance.forms import LOOK_AHEAD_DAYS, OverdueForm
-from apps.loans.forms import OFFER_FIELDS, PLAN_FIELDS, TERMS_FIELDS, OfferForm, priced_offer_form
+from apps.loans.forms import (
+    OFFER_FIELDS,
+    OfferInput,
+    offer_input,
+    offer_is_typed,
+    priced_offer_form,
+)
 
 # The rate lines a loan's true cost is compared with, lowest first.
 LINE_CODES = (RateLine.Code.LPR_4X, RateLine.Code.LINE_24, RateLine.Code.LINE_36)
-# Only typed figures say "the borrower gave their loan"; a mode or a select always has a value.
-LOAN_FIGURES = tuple(
-    name
-    for name in (*TERMS_FIELDS, *PLAN_FIELDS)
-    if not isinstance(OfferForm.base_fields[name].widget, forms.widgets.ChoiceWidget)
-)
 # A fixed, meaningless date for a missed payment given without its loan: only day counts matter.
 _CARRIER_START = date(2000, 1, 1)
 
@@ -77,7 +77,7 @@ class Result:
 @dataclass
 class Calculator:
     form: OverdueForm
-    loan: OfferForm
+    loan: OfferInput
     loan_given: bool
     saved_token: str = ""
     saved_missing: bool = False
@@ -86,7 +86,7 @@ class Calculator:
 
     @property
     def loan_has_errors(self) -> bool:
-        return self.loan_given and bool(self.loan.errors)
+        return self.loan_given and bool(self.loan.form.errors)
 
 
 def _loan_data(data: QueryDict, saved: SavedResult | None) -> dict[str, Any]:
@@ -103,7 +103,7 @@ def _cost_for(form: OverdueForm, quote: Any, days: int) -> OverdueCost:
     return overdue_cost(
         quote=quote,
         days_late=days,
-        penalty_daily_rate=data.get("penalty_daily_rate") or Decimal(0),
+        penalty_daily_rate=data.get("penalty_rate") or Decimal(0),
         late_fee=data.get("late_fee") or Decimal(0),
         payment_number=data.get("payment_number") or 1,
     )
@@ -132,7 +132,7 @@ def run(data: QueryDict) -> Calculator:
     token = str(data.get("saved", ""))[:100]
     saved = get_saved_result(token) if token else None
     loan_data = _loan_data(data, saved)
-    loan_given = any(str(loan_data.get(name, "")).strip() for name in LOAN_FIGURES)
+    loan_given = offer_is_typed(loan_data)
     form_data = data.copy()
     if saved is not None and not form_data.get("penalty_rate"):
         # The loan check may already know the contract's penalty rate.
@@ -143,7 +143,7 @@ def run(data: QueryDict) -> Calculator:
     calc = Calculator(
         form=OverdueForm(form_data) if asked else OverdueForm(initial=form_data.dict()),
         # Unbound unless figures were typed, so an untouched loan box never shows errors.
-        loan=OfferForm(loan_data) if loan_given and asked else OfferForm(initial=loan_data),
+        loan=offer_input(loan_data) if loan_given and asked else offer_input(initial=loan_data),
         loan_given=loan_given,
         saved_token=token if saved is not None else "",
         saved_missing=bool(token) and saved is None,
@@ -154,7 +154,7 @@ def run(data: QueryDict) -> Calculator:
     days = cleaned["days"]
     stage = stage_for_days(days)
     has_charge = cleaned.get("penalty_rate") is not None or cleaned.get("late_fee") is not None
-    quote = priced_offer_form(calc.loan) if loan_given else None
+    quote = priced_offer_form(calc.loan.form) if loan_given else None
     if loan_given and quote is None:
         return calc
     if quote is None and cleaned.get("overdue") is None:

@@ -16,28 +16,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.templatetags.repayable import tr
-from apps.finance import MAX_DAYS_LATE
+from apps.finance import MAX_AMOUNT, MAX_DAYS_LATE
 from apps.guidance import content
-from apps.loans.fields import MoneyField, PercentField, WholeNumberField
-from apps.loans.forms import StyledForm
+from apps.loans.fields import DateField, MoneyField, PercentField, WholeNumberField
+from apps.loans.forms import RepayableForm
 
-MAX_AMOUNT = Decimal(10_000_000)
 # A plan that starts more than a year away, or long ago, is a typing slip in the year.
 MAX_START_SPAN = timedelta(days=366)
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"]
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self) -> None:
-        super().__init__(format="%Y-%m-%d")
-
-
-class PlanLetterForm(StyledForm):
+class PlanLetterForm(RepayableForm):
     """The borrower's own numbers for a repayment-plan proposal."""
-
-    use_required_attribute = False  # the server says what is missing, in the reader's words
 
     owed = MoneyField(
         label=_("What you owe now (yuan)"),
@@ -58,15 +47,10 @@ class PlanLetterForm(StyledForm):
         max_value=MAX_AMOUNT,
         error_messages={"required": _("Type what you can pay each month.")},
     )
-    start = forms.DateField(
+    start = DateField(
         label=_("First payment on"),
         help_text=_("The day you can make the first payment, such as 2026-12-15."),
-        input_formats=DATE_INPUT_FORMATS,
-        widget=DateInput(),
-        error_messages={
-            "required": _("Pick the day of the first payment."),
-            "invalid": _("Type a date such as 2026-12-31, or pick one."),
-        },
+        error_messages={"required": _("Pick the day of the first payment.")},
     )
 
     def clean_start(self) -> date:
@@ -91,15 +75,13 @@ class PlanLetterForm(StyledForm):
         return data
 
 
-class ComplaintLetterForm(StyledForm):
+class ComplaintLetterForm(RepayableForm):
     """Which collection rules were broken; the letter names them and their sources."""
-
-    use_required_attribute = False
 
     broken = forms.MultipleChoiceField(
         label=_("Which rules did the collectors break?"),
         help_text=_("Tick every one that happened. The letter names each rule and its source."),
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+        widget=forms.CheckboxSelectMultiple,
         error_messages={
             "required": _("Tick at least one rule that was broken."),
             "invalid_choice": _("Tick rules from the list."),
@@ -122,11 +104,9 @@ LOOK_AHEAD_DAYS = (7, 30)
 MAX_DAYS = MAX_DAYS_LATE - max(LOOK_AHEAD_DAYS)
 
 
-class OverdueForm(StyledForm):
+class OverdueForm(RepayableForm):
     """How late, how much, and what the contract charges for it. The loan itself, if the
-    borrower adds it, comes through the loan check's OfferForm (same field names)."""
-
-    use_required_attribute = False
+    borrower adds it, comes through the loan check's offer forms (same field names)."""
 
     days = WholeNumberField(
         label=_("How many days late are you?"),
@@ -172,13 +152,6 @@ class OverdueForm(StyledForm):
         required=False,
         min_value=Decimal(1),
     )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        rate = data.get("penalty_rate")
-        # The engine takes the rate as a fraction a day: 0.05% -> 0.0005.
-        data["penalty_daily_rate"] = None if rate is None else rate / 100
-        return data
 
     def needs_a_charge(self) -> None:
         """The cost cannot be shown without what the contract charges: ask for it, by name."""

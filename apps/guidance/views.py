@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from apps.core.models import Confidence, RateLine, Source
 from apps.core.pagecache import shared_page
@@ -21,13 +21,13 @@ from apps.guidance.forms import LOOK_AHEAD_DAYS, ComplaintLetterForm, PlanLetter
 LOG_ROWS = 15
 
 
-@require_GET
+@require_safe
 @shared_page
 def timeline(request: HttpRequest) -> HttpResponse:
     return render(request, "guidance/timeline.html", {"stages": content.stages()})
 
 
-@require_GET
+@require_safe
 @shared_page
 def stage(request: HttpRequest, slug: str) -> HttpResponse:
     stages = list(content.stages())
@@ -42,7 +42,7 @@ def stage(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "guidance/stage.html", context)
 
 
-@require_GET
+@require_safe
 @shared_page
 def guide(request: HttpRequest) -> HttpResponse:
     stages = list(content.stages())
@@ -69,7 +69,7 @@ def guide(request: HttpRequest) -> HttpResponse:
     return render(request, "guidance/guide.html", context)
 
 
-@require_GET
+@require_safe
 @shared_page
 def rights(request: HttpRequest) -> HttpResponse:
     context = {
@@ -81,13 +81,13 @@ def rights(request: HttpRequest) -> HttpResponse:
     return render(request, "guidance/rights.html", context)
 
 
-@require_GET
+@require_safe
 @shared_page
 def scams(request: HttpRequest) -> HttpResponse:
     return render(request, "guidance/scams.html", {"scams": content.scams()})
 
 
-@require_GET
+@require_safe
 @shared_page
 def letters(request: HttpRequest) -> HttpResponse:
     return render(request, "guidance/letters/index.html")
@@ -124,14 +124,14 @@ def _error_summary(forms: list) -> dict[str, object]:
     return {"forms": forms, "has_errors": any(f.is_bound and f.errors for f in forms)}
 
 
-@require_GET
+@require_safe
 @shared_page
 def letter_statement(request: HttpRequest) -> HttpResponse:
     context = {"letters": _letters("guidance/letters/statement.txt", {})}
     return render(request, "guidance/letters/statement.html", context)
 
 
-@require_GET
+@require_safe
 @shared_page
 def letter_plan(request: HttpRequest) -> HttpResponse:
     form = PlanLetterForm(request.GET or None)
@@ -142,7 +142,7 @@ def letter_plan(request: HttpRequest) -> HttpResponse:
     return render(request, "guidance/letters/plan.html", context)
 
 
-@require_GET
+@require_safe
 @shared_page
 def letter_complaint(request: HttpRequest) -> HttpResponse:
     form = ComplaintLetterForm(request.GET or None)
@@ -153,7 +153,7 @@ def letter_complaint(request: HttpRequest) -> HttpResponse:
     return render(request, "guidance/letters/complaint.html", context)
 
 
-@require_GET
+@require_safe
 @shared_page
 def calculator(request: HttpRequest) -> HttpResponse:
     calc = run_calculator(request.GET)
@@ -161,14 +161,14 @@ def calculator(request: HttpRequest) -> HttpResponse:
         "calc": calc,
         "form": calc.form,
         "loan": calc.loan,
-        **_error_summary([f for f in (calc.form, calc.loan) if f is not None]),
+        **_error_summary([calc.form, calc.loan.form]),
         "result": calc.result,
         "look_ahead": LOOK_AHEAD_DAYS,
     }
     return render(request, "guidance/calculator.html", context)
 
 
-@require_GET
+@require_safe
 @shared_page
 def sources(request: HttpRequest) -> HttpResponse:
     # Unverified facts never reach a page.

@@ -16,6 +16,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from apps.finance import fraction_from_percent
+
 # Longer than any honest number with separators and a unit; longer input is not parsed at all.
 MAX_INPUT_LENGTH = 40
 # More digits than any amount this site checks (a trillion yuan has 13): a typing slip.
@@ -201,6 +203,7 @@ class _NumberField(forms.CharField):
     money = True
     allow_percent = False
     default_error_messages = {
+        "required": _("Please fill this in."),
         "invalid": _("Type a number, such as 10000, 10,000, 1.5万 or 10k."),
         "negative": _("This cannot be below zero."),
         "percent": _("Type an amount in yuan here, not a percentage."),
@@ -291,7 +294,8 @@ class MoneyField(_NumberField):
 
 
 class PercentField(_NumberField):
-    """A rate in percent: 0.05, 1.5, 18%, １８％. Cleans to the percent number (18 for 18%)."""
+    """A rate typed in percent: 0.05, 1.5, 18%, １８％. Bounds are in percent, as typed; it cleans
+    to the engine's fraction (0.05 -> 0.0005)."""
 
     money = False
     allow_percent = True
@@ -302,6 +306,10 @@ class PercentField(_NumberField):
     def __init__(self, **kwargs: object) -> None:
         kwargs.setdefault("decimal_places", 6)
         super().__init__(**kwargs)
+
+    def clean(self, value: object) -> Decimal | None:  # type: ignore[override]
+        percent = super().clean(value)
+        return None if percent is None else fraction_from_percent(percent)
 
 
 # Words that follow a count in lending apps and change nothing: 12期 (instalments), 3次, 2笔,
@@ -384,10 +392,14 @@ class TermField(WholeNumberField):
 
 @dataclass(frozen=True, slots=True)
 class FeeValue:
-    """A fee as typed: an amount in yuan, or a percentage of the amount borrowed."""
+    """A fee as the engine takes it: an amount in yuan, or a fraction of the amount borrowed
+    (typed as a percentage). One of the two is zero."""
 
-    number: Decimal
-    is_percent: bool
+    amount: Decimal
+    fraction: Decimal
+
+
+NO_FEE = FeeValue(Decimal(0), Decimal(0))
 
 
 class FeeField(MoneyField):
@@ -398,21 +410,40 @@ class FeeField(MoneyField):
 
     allow_percent = True
 
-    def to_python(self, value: object) -> FeeValue | None:  # type: ignore[override]
-        number = super().to_python(value)
-        if number is None:
-            return None
-        text = unicodedata.normalize("NFKC", str(value)).strip()
-        return FeeValue(number, text.endswith("%"))
-
-    def validate(self, value: FeeValue | None) -> None:  # type: ignore[override]
-        if value is None:
-            super().validate(None)
-            return
-        if value.is_percent:
-            if value.number > 100:
+    def clean(self, value: object) -> FeeValue | None:  # type: ignore[override]
+        number = self.to_python(value)
+        typed_percent = isinstance(value, str) and _normalise(value).endswith("%")
+        if number is not None and typed_percent:
+            if number > 100:
                 raise ValidationError(
                     self.error_messages["max_value"], code="max_value", params={"limit": "100%"}
                 )
-            return
-        super().validate(value.number)
+            return FeeValue(Decimal(0), fraction_from_percent(number))
+        # An amount: the bounds in yuan apply.
+        self.validate(number)
+        self.run_validators(number)
+        return None if number is None else FeeValue(number, Decimal(0))
+
+
+# Dates as people type them, and as a phone's date picker sends them (the first).
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"]
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker; the value goes back as YYYY-MM-DD."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, str] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class DateField(forms.DateField):
+    """A day: 2026-12-31, 2026/12/31, 2026.12.31 or 2026年12月31日, or picked."""
+
+    widget = DateInput
+    input_formats = DATE_INPUT_FORMATS
+    default_error_messages = {
+        "required": _("Please fill this in."),
+        "invalid": _("Type a date such as 2026-12-31, or pick one."),
+    }

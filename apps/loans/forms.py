@@ -3,6 +3,11 @@
 Field names are a stable interface: adviser links pre-fill the form with them (GET /check/?...),
 tests post them, and saved results store them. Do not rename them.
 
+The offer is one of two forms, chosen by `mode` (`offer_input` picks it): TermsForm for the quoted
+terms, PlanForm for the plan the app shows. Only the chosen form is judged; whatever was typed in
+the other's boxes is kept on the page but never judged.
+
+    mode            terms | plan (anything else is read as terms)
 Offer, `mode=terms` (quoted terms):
     amount          the amount borrowed, as the contract states it (yuan)
     rate            the quoted rate, in percent (0.05, 1.5, 18%)
@@ -24,6 +29,7 @@ Both modes:
     start_date      the day the money arrives (YYYY-MM-DD), optional: today
     first_due       the first due date (YYYY-MM-DD), optional: one period after the start
     penalty_rate    the overdue rate in percent a day, optional: see DEFAULT_PENALTY_MULTIPLIER
+Comparison: the same offer fields, prefixed `o1-` to `o4-` (COMPARE_PREFIXES), and one budget.
 Budget (all monthly, in yuan):
     income          money coming in each month, after tax
     essentials      essential spending each month (rent, food, transport, bills), optional
@@ -37,15 +43,29 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any, TypeVar
+from functools import cached_property
+from typing import Any
 
 from django import forms
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.finance import (
+    MAX_AMOUNT,
+    Offer,
+    OfferError,
+    Plan,
+    Quote,
+    advertised_annual_rate,
+    schedule_for_offer,
+    schedule_for_plan,
+)
 from apps.finance import errors as engine_errors
-from apps.finance.schedule import Offer, Plan, Quote, schedule_for_offer, schedule_for_plan
+from apps.finance.budget import MAX_MONEY
 from apps.loans.fields import (
+    NO_FEE,
+    DateField,
     FeeField,
     MoneyField,
     PercentField,
@@ -54,9 +74,9 @@ from apps.loans.fields import (
     term_unit_typed,
 )
 
-MAX_AMOUNT = Decimal(10_000_000)
-MAX_SAVINGS = Decimal(1_000_000_000)
-MAX_ANNUAL_RATE_PERCENT = Decimal(1000)
+# A rate above 1,000% a year, once annualised, is a typing slip (a daily rate typed as monthly,
+# a missing point): the form says so rather than price it.
+MAX_ANNUAL_RATE = Decimal(10)
 MAX_TERM_YEARS = 30
 MAX_PLATFORMS = 99
 # Dates further than this from today are typing slips (a year 2062, say).
@@ -85,10 +105,28 @@ PLAN_FIELDS = (
 )
 SHARED_OFFER_FIELDS = ("start_date", "first_due", "penalty_rate")
 OFFER_FIELDS = ("mode", *TERMS_FIELDS, *PLAN_FIELDS, *SHARED_OFFER_FIELDS)
+# The offer figures a borrower types. A mode or a list always has a value, so only these say
+# whether an offer was given at all (an empty comparison box, the calculator's optional loan).
+TYPED_OFFER_FIELDS = (
+    "amount",
+    "rate",
+    "term",
+    "fee_upfront",
+    "fee_per_period",
+    "received",
+    "payment",
+    "count",
+    "first_payment",
+    "last_payment",
+    "contract_amount",
+)
 BUDGET_FIELDS = ("income", "essentials", "debt_payments", "other_platforms", "savings", "purpose")
+# The comparison's offer boxes are these prefixes (o1-amount, o2-amount...), at least COMPARE_MIN.
+COMPARE_PREFIXES = ("o1", "o2", "o3", "o4")
+COMPARE_MIN = 2
 
-# How many of each unit fit in MAX_TERM_YEARS, and how many of each period fit in a year (only to
-# bound what may be typed; the engine does the real conversions).
+# How many of each unit fit in MAX_TERM_YEARS (only to bound what may be typed; the engine does
+# the real conversions).
 TERM_LIMITS = {
     "day": MAX_TERM_YEARS * 365,
     "week": MAX_TERM_YEARS * 52,
@@ -103,27 +141,6 @@ COUNT_LIMITS = {
     "2months": MAX_TERM_YEARS * 6,
     "quarter": MAX_TERM_YEARS * 4,
 }
-RATE_PERIODS_PER_YEAR = {"day": 365, "month": 12, "year": 1}
-
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self) -> None:
-        super().__init__(format="%Y-%m-%d")
-
-
-def _date_field(label: str, help_text: str) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        help_text=help_text,
-        required=False,
-        input_formats=DATE_INPUT_FORMATS,
-        widget=DateInput(),
-        error_messages={"invalid": _("Type a date such as 2026-12-31, or pick one.")},
-    )
 
 
 def local_today() -> date:
@@ -131,103 +148,28 @@ def local_today() -> date:
     return timezone.localdate()
 
 
-_T = TypeVar("_T")
+class RepayableForm(forms.Form):
+    """The site's forms. The server says what is missing, beside the field and in the reader's
+    words, so inputs carry no `required` attribute (whose bubble speaks the browser's language).
+    A choice list left out of the data (an adviser's short link) takes its initial value."""
 
+    use_required_attribute = False
 
-def _copy_field(field: forms.Field) -> forms.Field:
-    """A copy of a declared field for one form instance, as Django's deepcopy makes it, except
-    that choices are shared: no form changes a list of choices in place (guidance replaces one
-    whole), and deep-copying them was a fifth of a loan check's form handling."""
-    copied = _shallow_copy(field)
-    copied.widget = widget = _shallow_copy(field.widget)
-    widget.attrs = field.widget.attrs.copy()
-    copied.error_messages = field.error_messages.copy()
-    copied.validators = field.validators[:]
-    return copied
-
-
-def _shallow_copy(obj: _T) -> _T:
-    # What copy.copy() does for a plain object, without its generic __reduce_ex__ round trip.
-    copied = object.__new__(type(obj))
-    copied.__dict__.update(obj.__dict__)
-    return copied
-
-
-class _DeclaredFields(dict[str, forms.Field]):
-    """`base_fields` whose per-form copy is `_copy_field` (BaseForm deep-copies base_fields)."""
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> dict[str, forms.Field]:
-        return {name: _copy_field(field) for name, field in self.items()}
-
-
-class _StyledFormMetaclass(forms.forms.DeclarativeFieldsMetaclass):
-    """Styles each declared field once, when the form class is made, not for every form."""
-
-    def __new__(mcs, name: str, bases: tuple[type, ...], attrs: dict[str, Any]) -> type:
-        new_class = super().__new__(mcs, name, bases, attrs)
-        needed = getattr(new_class, "needed", ())
-        # Copies, so that a subclass styling a field it inherits leaves its parent's alone.
-        fields = _DeclaredFields(
-            (field_name, _copy_field(field)) for field_name, field in new_class.base_fields.items()
-        )
-        for field_name, field in fields.items():
-            widget = field.widget
-            if isinstance(widget, forms.RadioSelect):
-                widget.attrs["class"] = "form-check-input"
-            elif isinstance(widget, forms.Select):
-                widget.attrs["class"] = "form-select"
-            else:
-                widget.attrs["class"] = "form-control"
-            field.needed = field_name in needed or isinstance(
-                widget, forms.Select | forms.RadioSelect
-            )
-        new_class.base_fields = fields
-        return new_class
-
-
-class StyledForm(forms.Form, metaclass=_StyledFormMetaclass):
-    """Bootstrap classes on every widget; `needed` fields are shown without "(optional)"."""
-
-    needed: tuple[str, ...] = ()
-    use_required_attribute = False  # a hidden mode's fields must not block the browser
-
-    def unjudged_fields(self) -> tuple[str, ...]:
-        """Fields whose values are kept on screen but never cleaned (see OfferForm)."""
-        return ()
-
-    def _clean_fields(self) -> None:
-        # Django's loop (BaseForm._clean_fields, Field._clean_bound_field), less the unjudged
-        # fields, and without making a BoundField for each field: Django's BoundField translates
-        # the field's help text as it is made, and a valid check never shows the fields. That
-        # halved a loan check's form handling (0.46 ms to 0.22 ms).
-        unjudged = self.unjudged_fields()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
         for name, field in self.fields.items():
-            if name in unjudged:
-                continue
-            try:
-                self.cleaned_data[name] = self._clean_field(name, field)
-                if hasattr(self, f"clean_{name}"):
-                    self.cleaned_data[name] = getattr(self, f"clean_{name}")()
-            except forms.ValidationError as error:
-                self.add_error(name, error)
-
-    def _clean_field(self, name: str, field: forms.Field) -> Any:
-        if type(field)._clean_bound_field is not forms.Field._clean_bound_field:
-            return field._clean_bound_field(self[name])  # a field with its own way (FileField)
-        if field.disabled:
-            return field.clean(self.get_initial_for_field(field, name))
-        return field.clean(self._widget_data_value(field.widget, self.add_prefix(name)))
+            left_out = not data.get(name) and name not in self.errors
+            if isinstance(field, forms.ChoiceField) and field.initial and left_out:
+                data[name] = field.initial
+        return data
 
 
-class OfferForm(StyledForm):
-    """One loan offer, entered as quoted terms (mode=terms) or as the shown plan (mode=plan).
+class OfferForm(RepayableForm):
+    """What both ways of entering an offer share: the mode, the dates and the late-payment rate.
+    Use TermsForm or PlanForm (`offer_input` picks one by the mode typed)."""
 
-    Only the chosen mode's fields are required and checked; whatever was typed in the other
-    mode's fields is kept but ignored. The guidance app reuses this form for its overdue
-    calculator; `offer_from_cleaned` turns its cleaned data into the engine's offer.
-    """
-
-    needed = ("amount", "rate", "term", "received", "payment", "count")
+    # The fields only this way of entering the offer has, in the order the page shows them.
+    own_fields: tuple[str, ...] = ()
 
     mode = forms.ChoiceField(
         label=_("How do you want to enter the offer?"),
@@ -236,16 +178,68 @@ class OfferForm(StyledForm):
             (MODE_PLAN, _("The repayment plan the app shows")),
         ],
         initial=MODE_TERMS,
+        required=False,
         widget=forms.RadioSelect,
         help_text=_("Pick whichever is easier to copy from the lending app's screen."),
     )
+
+    start_date = DateField(
+        label=_("Day the money arrives"),
+        help_text=_("Leave empty for today."),
+        required=False,
+    )
+    first_due = DateField(
+        label=_("First payment due"),
+        help_text=_("Leave empty if the first payment is due one period after the money arrives."),
+        required=False,
+    )
+    penalty_rate = PercentField(
+        label=_("Late-payment rate (% a day)"),
+        help_text=_(
+            "The penalty interest (罚息) a day if you pay late, from the contract. "
+            "Leave empty and we assume the loan's own daily rate plus half again."
+        ),
+        required=False,
+        min_value=Decimal(0),
+        max_value=Decimal(10),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        today = local_today()
+        for name in ("start_date", "first_due"):
+            value = data.get(name)
+            if value is not None and abs(value - today) > MAX_DATE_SPAN:
+                self.add_error(
+                    name,
+                    forms.ValidationError(_("Check the year of this date."), "out_of_range"),
+                )
+        start, first_due = data.get("start_date"), data.get("first_due")
+        if start and first_due and first_due <= start:
+            self.add_error(
+                "first_due",
+                forms.ValidationError(
+                    _("The first payment must fall after the day the money arrives."),
+                    "first_due_not_after_start",
+                ),
+            )
+        return data
+
+    def to_offer(self) -> Offer | Plan:
+        """The cleaned figures as the engine's offer (raises OfferError)."""
+        raise NotImplementedError
+
+
+class TermsForm(OfferForm):
+    """The offer as the app quotes it: amount, rate, term, repayment method and fees."""
+
+    own_fields = TERMS_FIELDS
 
     amount = MoneyField(
         label=_("Amount borrowed (yuan)"),
         help_text=_(
             "The loan amount in the contract, before any fee is taken off. Example: 10000 or 1万."
         ),
-        required=False,
         min_value=Decimal(0),
         min_inclusive=False,
         max_value=MAX_AMOUNT,
@@ -255,7 +249,6 @@ class OfferForm(StyledForm):
         help_text=_(
             "The interest or fee rate the app quotes, such as 0.05 (a day) or 1.5 (a month)."
         ),
-        required=False,
         min_value=Decimal(0),
     )
     rate_period = forms.ChoiceField(
@@ -268,7 +261,6 @@ class OfferForm(StyledForm):
     term = TermField(
         label=_("Loan term"),
         help_text=_("How long until the loan is fully repaid, such as 12 (months)."),
-        required=False,
         min_value=Decimal(1),
     )
     term_unit = forms.ChoiceField(
@@ -314,10 +306,66 @@ class OfferForm(StyledForm):
         max_value=MAX_AMOUNT,
     )
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        data["mode"] = MODE_TERMS
+        # "30天" typed as the term says days, whatever the unit list was left at.
+        typed_unit = term_unit_typed(self.data.get(self.add_prefix("term")))
+        if typed_unit:
+            data["term_unit"] = typed_unit
+        rate, term = data.get("rate"), data.get("term")
+        rate_period = data.get("rate_period")
+        if (
+            rate is not None
+            and rate_period
+            and advertised_annual_rate(rate=rate, rate_period=rate_period) > MAX_ANNUAL_RATE
+        ):
+            self.add_error(
+                "rate",
+                forms.ValidationError(
+                    _(
+                        "That is more than 1,000% a year. Check "
+                        "the rate and what it is charged for."
+                    ),
+                    "max_value",
+                ),
+            )
+        term_unit = data.get("term_unit")
+        if term is not None and term_unit and term > TERM_LIMITS[term_unit]:
+            self.add_error(
+                "term",
+                forms.ValidationError(_("A loan term can be at most 30 years."), "max_value"),
+            )
+        return data
+
+    def to_offer(self) -> Offer:
+        data = self.cleaned_data
+        upfront = data.get("fee_upfront") or NO_FEE
+        per_period = data.get("fee_per_period") or NO_FEE
+        return Offer(
+            amount=data["amount"],
+            rate=data["rate"],
+            rate_period=data["rate_period"],
+            term=data["term"],
+            term_unit=data["term_unit"],
+            method=data["method"],
+            start_date=data.get("start_date") or local_today(),
+            first_due=data.get("first_due"),
+            fee_upfront_amount=upfront.amount,
+            fee_upfront_rate=upfront.fraction,
+            fee_per_period_amount=per_period.amount,
+            fee_per_period_rate=per_period.fraction,
+        )
+
+
+class PlanForm(OfferForm):
+    """The offer as the app shows its plan: the money received and each payment."""
+
+    own_fields = PLAN_FIELDS
+
     received = MoneyField(
         label=_("Money you actually receive (yuan)"),
         help_text=_("The amount the app actually paid into your account, after any fees."),
-        required=False,
         min_value=Decimal(0),
         min_inclusive=False,
         max_value=MAX_AMOUNT,
@@ -325,7 +373,6 @@ class OfferForm(StyledForm):
     payment = MoneyField(
         label=_("Each payment (yuan)"),
         help_text=_("The amount the app says you pay each time, such as 888.49."),
-        required=False,
         min_value=Decimal(0),
         min_inclusive=False,
         max_value=MAX_AMOUNT,
@@ -333,7 +380,6 @@ class OfferForm(StyledForm):
     count = WholeNumberField(
         label=_("Number of payments"),
         help_text=_("How many payments in all, such as 12."),
-        required=False,
         min_value=Decimal(1),
     )
     every = forms.ChoiceField(
@@ -377,77 +423,9 @@ class OfferForm(StyledForm):
         max_value=MAX_AMOUNT,
     )
 
-    start_date = _date_field(
-        _("Day the money arrives"),
-        _("Leave empty for today."),
-    )
-    first_due = _date_field(
-        _("First payment due"),
-        _("Leave empty if the first payment is due one period after the money arrives."),
-    )
-    penalty_rate = PercentField(
-        label=_("Late-payment rate (% a day)"),
-        help_text=_(
-            "The penalty interest (罚息) a day if you pay late, from the contract. "
-            "Leave empty and we assume the loan's own daily rate plus half again."
-        ),
-        required=False,
-        min_value=Decimal(0),
-        max_value=Decimal(10),
-    )
-
-    def unjudged_fields(self) -> tuple[str, ...]:
-        # Whatever was typed in the other mode's boxes is kept on screen but never judged. The
-        # raw mode decides, as clean() does: anything but "plan" is read as quoted terms.
-        raw_mode = self.data.get(self.add_prefix("mode"))
-        return TERMS_FIELDS if raw_mode == MODE_PLAN else PLAN_FIELDS
-
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        mode = data.get("mode") or MODE_TERMS
-        if mode == MODE_TERMS:
-            self._clean_terms(data)
-        else:
-            self._clean_plan(data)
-        self._clean_dates(data)
-        return data
-
-    def _require(self, data: dict[str, Any], names: tuple[str, ...]) -> None:
-        for name in names:
-            if data.get(name) is None and name not in self._errors:
-                self.add_error(name, forms.ValidationError(_("Please fill this in."), "required"))
-
-    def _clean_terms(self, data: dict[str, Any]) -> None:
-        self._require(data, ("amount", "rate", "term"))
-        data["rate_period"] = data.get("rate_period") or "month"
-        # "30天" typed as the term says days, whatever the unit list was left at.
-        typed_unit = term_unit_typed(self.data.get(self.add_prefix("term")))
-        data["term_unit"] = typed_unit or data.get("term_unit") or "month"
-        data["method"] = data.get("method") or "equal_installment"
-        rate, term = data.get("rate"), data.get("term")
-        # A rate above 1,000% a year once annualised is a typing slip (a daily rate typed as
-        # monthly, a missing point); say so rather than price it.
-        per_year = RATE_PERIODS_PER_YEAR[data["rate_period"]]
-        if rate is not None and rate * per_year > MAX_ANNUAL_RATE_PERCENT:
-            self.add_error(
-                "rate",
-                forms.ValidationError(
-                    _(
-                        "That is more than 1,000% a year. Check "
-                        "the rate and what it is charged for."
-                    ),
-                    "max_value",
-                ),
-            )
-        if term is not None and term > TERM_LIMITS[data["term_unit"]]:
-            self.add_error(
-                "term",
-                forms.ValidationError(_("A loan term can be at most 30 years."), "max_value"),
-            )
-
-    def _clean_plan(self, data: dict[str, Any]) -> None:
-        self._require(data, ("received", "payment", "count"))
-        data["every"] = data.get("every") or "month"
+        data["mode"] = MODE_PLAN
         received, contract = data.get("received"), data.get("contract_amount")
         if received is not None and contract is not None and contract < received:
             self.add_error(
@@ -460,38 +438,86 @@ class OfferForm(StyledForm):
                     "contract_below_received",
                 ),
             )
-        count = data.get("count")
-        if count is not None and count > COUNT_LIMITS[data["every"]]:
+        count, every = data.get("count"), data.get("every")
+        if count is not None and every and count > COUNT_LIMITS[every]:
             self.add_error(
                 "count",
                 forms.ValidationError(_("A plan can last at most 30 years."), "max_value"),
             )
+        return data
 
-    def _clean_dates(self, data: dict[str, Any]) -> None:
-        today = local_today()
-        for name in ("start_date", "first_due"):
-            value = data.get(name)
-            if value is not None and abs(value - today) > MAX_DATE_SPAN:
-                self.add_error(
-                    name,
-                    forms.ValidationError(_("Check the year of this date."), "out_of_range"),
-                )
-                data.pop(name, None)
-        start, first_due = data.get("start_date"), data.get("first_due")
-        if start and first_due and first_due <= start:
-            self.add_error(
-                "first_due",
-                forms.ValidationError(
-                    _("The first payment must fall after the day the money arrives."),
-                    "first_due_not_after_start",
-                ),
-            )
+    def to_offer(self) -> Plan:
+        data = self.cleaned_data
+        return Plan(
+            received=data["received"],
+            payment=data["payment"],
+            count=data["count"],
+            frequency=data["every"],
+            start_date=data.get("start_date") or local_today(),
+            first_due=data.get("first_due"),
+            first_payment=data.get("first_payment"),
+            last_payment=data.get("last_payment"),
+        )
 
 
-class BudgetForm(StyledForm):
+FormData = QueryDict | dict[str, Any]
+
+
+class OfferInput:
+    """One offer as a page holds it. `form` is the form of the mode typed (TermsForm or
+    PlanForm): bound to the data, it alone is judged. `terms` and `plan` are what the page shows
+    in each way's boxes; the one not chosen is unbound, showing what was typed in it, unjudged
+    (and made only if a page shows it)."""
+
+    def __init__(self, form: TermsForm | PlanForm, typed: dict[str, Any]) -> None:
+        self.form = form
+        self._typed = typed
+
+    def _shown(self, form_class: type[TermsForm] | type[PlanForm]) -> Any:
+        if isinstance(self.form, form_class):
+            return self.form
+        return form_class(initial=self._typed, prefix=self.form.prefix)
+
+    @cached_property
+    def terms(self) -> TermsForm:
+        return self._shown(TermsForm)
+
+    @cached_property
+    def plan(self) -> PlanForm:
+        return self._shown(PlanForm)
+
+
+def offer_input(
+    data: FormData | None = None,
+    *,
+    initial: dict[str, Any] | None = None,
+    prefix: str | None = None,
+) -> OfferInput:
+    """The offer forms for `data` (a POST, a link or saved figures; prefixed names when `prefix`
+    is given) or, for a blank page, for `initial` (unprefixed names, as an adviser's link
+    pre-fills them)."""
+    if data is None:
+        typed = initial or {}
+        chosen_class = PlanForm if typed.get("mode") == MODE_PLAN else TermsForm
+        return OfferInput(chosen_class(initial=typed, prefix=prefix), typed)
+
+    def name(field: str) -> str:
+        return f"{prefix}-{field}" if prefix else field
+
+    typed = {field: data.get(name(field)) for field in OFFER_FIELDS if name(field) in data}
+    chosen_class = PlanForm if typed.get("mode") == MODE_PLAN else TermsForm
+    return OfferInput(chosen_class(data, prefix=prefix), typed)
+
+
+def offer_is_typed(data: FormData, prefix: str | None = None) -> bool:
+    """Whether any offer figure was typed (in the boxes with this prefix)."""
+    return any(
+        str(data.get(f"{prefix}-{n}" if prefix else n, "")).strip() for n in TYPED_OFFER_FIELDS
+    )
+
+
+class BudgetForm(RepayableForm):
     """The borrower's month: what comes in, what must go out, what is owed already."""
-
-    needed = ("income",)
 
     income = MoneyField(
         label=_("Monthly income after tax (yuan)"),
@@ -536,7 +562,7 @@ class BudgetForm(StyledForm):
         help_text=_("Money you could reach within a few days without borrowing."),
         required=False,
         min_value=Decimal(0),
-        max_value=MAX_SAVINGS,
+        max_value=MAX_MONEY,
     )
     purpose = forms.ChoiceField(
         label=_("What is the loan for?"),
@@ -602,50 +628,6 @@ ENGINE_FIELDS = {
 }
 
 
-def _fee_parts(fee: Any) -> tuple[Decimal, Decimal]:
-    """A FeeValue as the engine's (amount, fraction of the amount) pair."""
-    if fee is None:
-        return Decimal(0), Decimal(0)
-    if fee.is_percent:
-        return Decimal(0), fee.number / 100
-    return fee.number, Decimal(0)
-
-
-def offer_from_cleaned(data: dict[str, Any]) -> Offer | Plan:
-    """Turn an OfferForm's cleaned data into the engine's Offer (terms) or Plan (shown plan).
-
-    Raises apps.finance.errors.OfferError; use `attach_offer_error` to show it on the form.
-    """
-    start = data.get("start_date") or local_today()
-    if data.get("mode") == MODE_PLAN:
-        return Plan(
-            received=data["received"],
-            payment=data["payment"],
-            count=data["count"],
-            frequency=data["every"],
-            start_date=start,
-            first_due=data.get("first_due"),
-            first_payment=data.get("first_payment"),
-            last_payment=data.get("last_payment"),
-        )
-    upfront_amount, upfront_rate = _fee_parts(data.get("fee_upfront"))
-    period_amount, period_rate = _fee_parts(data.get("fee_per_period"))
-    return Offer(
-        amount=data["amount"],
-        rate=data["rate"] / 100,
-        rate_period=data["rate_period"],
-        term=data["term"],
-        term_unit=data["term_unit"],
-        method=data["method"],
-        start_date=start,
-        first_due=data.get("first_due"),
-        fee_upfront_amount=upfront_amount,
-        fee_upfront_rate=upfront_rate,
-        fee_per_period_amount=period_amount,
-        fee_per_period_rate=period_rate,
-    )
-
-
 def attach_offer_error(form: forms.Form, error: engine_errors.OfferError) -> None:
     """Show the engine's typed error beside the field it concerns, in the reader's language."""
     message = ENGINE_MESSAGES.get(error.code, FALLBACK_MESSAGE)
@@ -655,15 +637,15 @@ def attach_offer_error(form: forms.Form, error: engine_errors.OfferError) -> Non
     form.add_error(name, forms.ValidationError(message, code=error.code))
 
 
-def priced_offer_form(form: OfferForm) -> Quote | None:
+def priced_offer_form(form: TermsForm | PlanForm) -> Quote | None:
     """Validate the form and price its offer: the engine's Quote, or None with errors attached."""
     if not form.is_valid():
         return None
     try:
-        offer = offer_from_cleaned(form.cleaned_data)
+        offer = form.to_offer()
         if isinstance(offer, Plan):
             return schedule_for_plan(plan=offer)
         return schedule_for_offer(offer=offer)
-    except engine_errors.OfferError as error:
+    except OfferError as error:
         attach_offer_error(form, error)
         return None

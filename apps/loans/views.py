@@ -1,25 +1,18 @@
-"""Loan input: the offer and budget form, and the comparison of two to four offers.
+"""Loan input: the offer and budget form, and the form comparing two to four offers.
 
-A valid POST answers with the result at once (one form, one click); its figures go into a GET
-link (/result/?...) for the language switcher, the CSV download and "change the figures".
+Both forms post to their answer in the affordability app (/result/ and /result/compare/), which
+hands figures that do not pass back to `render_check_form` / `render_compare_form` here.
 """
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from apps.affordability.assess import (
-    COMPARE_PREFIXES,
-    CheckForms,
-    CompareForms,
-    run_check,
-    run_compare,
-)
-from apps.affordability.views import render_check_result, render_compare_result
 from apps.core.pagecache import shared_page
-from apps.loans.forms import BudgetForm, OfferForm
+from apps.loans.forms import COMPARE_PREFIXES, BudgetForm, OfferInput, offer_input
 
 
 def _prefill(request: HttpRequest) -> dict[str, str]:
@@ -27,54 +20,56 @@ def _prefill(request: HttpRequest) -> dict[str, str]:
     return {key: value[:80] for key, value in request.GET.items()}
 
 
-def render_check_form(request: HttpRequest, forms: CheckForms, status: int = 200) -> HttpResponse:
+def _has_errors(*forms: object) -> bool:
+    return any(form.is_bound and form.errors for form in forms)  # type: ignore[attr-defined]
+
+
+def render_check_form(request: HttpRequest, offer: OfferInput, budget: BudgetForm) -> HttpResponse:
     context = {
-        "offer_form": forms.offer,
-        "budget_form": forms.budget,
-        "forms": forms.forms,
-        "has_errors": any(f.is_bound and f.errors for f in forms.forms),
+        "offer": offer,
+        "budget_form": budget,
+        "forms": [offer.form, budget],
+        "has_errors": _has_errors(offer.form, budget),
     }
-    return render(request, "loans/check.html", context, status=status)
+    return render(request, "loans/check.html", context)
 
 
-@require_http_methods(["GET", "POST"])
-@shared_page
-def check(request: HttpRequest) -> HttpResponse:
-    if request.method == "POST":
-        forms = run_check(request.POST)
-        if forms.assessment is not None:
-            return render_check_result(request, forms)
-        return render_check_form(request, forms)
-    initial = _prefill(request)
-    return render_check_form(
-        request, CheckForms(OfferForm(initial=initial), BudgetForm(initial=initial))
-    )
-
-
-def render_compare_form(request: HttpRequest, forms: CompareForms) -> HttpResponse:
+def render_compare_form(
+    request: HttpRequest, offers: list[OfferInput], budget: BudgetForm, *, too_few: bool = False
+) -> HttpResponse:
     context = {
-        "compare": forms,
-        "offer_forms": list(enumerate(forms.offers, start=1)),
-        "budget_form": forms.budget,
-        "forms": [*forms.offers, forms.budget],
-        "has_errors": forms.too_few
-        or any(f.is_bound and f.errors for f in forms.offers)
-        or (forms.budget.is_bound and bool(forms.budget.errors)),
+        "too_few": too_few,
+        "offers": list(enumerate(offers, start=1)),
+        "budget_form": budget,
+        "forms": [*(offer.form for offer in offers), budget],
+        "has_errors": too_few or _has_errors(*(offer.form for offer in offers), budget),
     }
     return render(request, "loans/compare.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+def _moved(name: str) -> HttpResponse:
+    # The forms post to their answer's page; a form page loaded before that moved still works
+    # (307 keeps the method and the figures).
+    return HttpResponseRedirect(reverse(name), status=307)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@shared_page
+def check(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        return _moved("affordability:result")
+    initial = _prefill(request)
+    return render_check_form(request, offer_input(initial=initial), BudgetForm(initial=initial))
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
 @shared_page
 def compare(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
-        forms = run_compare(request.POST)
-        if forms.complete:
-            return render_compare_result(request, forms)
-        return render_compare_form(request, forms)
+        return _moved("affordability:compare")
     initial = _prefill(request)
     offers = [
-        OfferForm(
+        offer_input(
             initial={
                 k.removeprefix(f"{p}-"): v for k, v in initial.items() if k.startswith(f"{p}-")
             },
@@ -82,6 +77,4 @@ def compare(request: HttpRequest) -> HttpResponse:
         )
         for p in COMPARE_PREFIXES
     ]
-    return render_compare_form(
-        request, CompareForms(offers, BudgetForm(initial=initial), [None] * len(offers))
-    )
+    return render_compare_form(request, offers, BudgetForm(initial=initial))

@@ -37,7 +37,7 @@ def test_the_compare_form_has_four_offers_and_one_budget(en):
 
 
 def test_two_offers_side_by_side_with_the_cheapest_and_each_verdict(en):
-    response = en.post("/check/compare/", _compare(TERMS, CHEAP))
+    response = en.post("/result/compare/", _compare(TERMS, CHEAP))
     assert response.status_code == 200
     html = response.content.decode()
     table = html.split('class="table rp-compare"')[1].split("</table>")[0]
@@ -52,25 +52,26 @@ def test_two_offers_side_by_side_with_the_cheapest_and_each_verdict(en):
 
 def test_four_offers_mixing_terms_and_plans(en):
     expensive = {**TERMS, "rate": "3"}
-    response = en.post("/check/compare/", _compare(TERMS, PLAN, CHEAP, expensive))
+    response = en.post("/result/compare/", _compare(TERMS, PLAN, CHEAP, expensive))
     html = response.content.decode()
     assert html.count('<th scope="col">Offer ') == 4
     assert "Above 36% a year" in html
 
 
 def test_one_offer_is_not_a_comparison(en):
-    html = en.post("/check/compare/", _compare(TERMS)).content.decode()
+    html = en.post("/result/compare/", _compare(TERMS)).content.decode()
     assert "Fill in at least two offers to compare them." in html
 
 
 def test_a_mistake_in_one_offer_is_shown_beside_it(en):
-    html = en.post("/check/compare/", _compare(TERMS, {**CHEAP, "amount": "lots"})).content.decode()
+    data = _compare(TERMS, {**CHEAP, "amount": "lots"})
+    html = en.post("/result/compare/", data).content.decode()
     assert 'id="id_o2-amount_error"' in html
     assert "Offer 2, Amount borrowed (yuan)" in html
 
 
 def test_the_comparison_fits_a_phone_by_scrolling_inside_its_own_box(en):
-    html = en.post("/check/compare/", _compare(TERMS, CHEAP)).content.decode()
+    html = en.post("/result/compare/", _compare(TERMS, CHEAP)).content.decode()
     assert 'class="table-responsive rp-scroll" role="region"' in html
 
 
@@ -83,7 +84,7 @@ def test_a_comparison_can_be_saved_and_reopened_and_switched_in_language(client)
         page = client.get(saved["Location"], HTTP_ACCEPT_LANGUAGE=language)
         assert page.status_code == 200
         assert "6.00%" in page.content.decode()
-    link = client.post("/check/compare/", _compare(TERMS, CHEAP), HTTP_ACCEPT_LANGUAGE="en")
+    link = client.post("/result/compare/", _compare(TERMS, CHEAP), HTTP_ACCEPT_LANGUAGE="en")
     next_url = re.search(r'name="next" value="([^"]+)"', link.content.decode()).group(1)
     assert next_url.startswith("/result/compare/?")
     again = client.get(next_url.replace("&amp;", "&"), HTTP_ACCEPT_LANGUAGE="zh-hans")
@@ -106,7 +107,7 @@ def _csv(response) -> list[list[str]]:
 
 
 def test_the_comparison_downloads_as_csv_from_its_page(en):
-    html = en.post("/check/compare/", _compare(TERMS, CHEAP)).content.decode()
+    html = en.post("/result/compare/", _compare(TERMS, CHEAP)).content.decode()
     link = re.search(r'href="(/result/compare\.csv\?[^"]+)" download', html).group(1)
     rows = {row[0]: row[1:] for row in _csv(en.get(link.replace("&amp;", "&")))}
     assert rows[""] == ["Offer 1", "Offer 2"]

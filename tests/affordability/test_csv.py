@@ -20,7 +20,7 @@ def _rows(response):
 
 
 def test_the_csv_link_on_the_result_downloads_the_schedule(client):
-    html = client.post("/check/", check(), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    html = client.post("/result/", check(), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     link = re.search(r'href="(/result/schedule\.csv\?[^"]+)"', html).group(1).replace("&amp;", "&")
     response = client.get(link, HTTP_ACCEPT_LANGUAGE="zh-hans")
     assert response.status_code == 200

@@ -40,6 +40,6 @@ def test_chart_rects_escape_the_kind_and_write_numbers():
 
 
 def test_a_thirty_year_loan_shows_all_360_payments(en):
-    html = en.post("/check/", check(term="360", amount="500000", fee_upfront="")).content.decode()
+    html = en.post("/result/", check(term="360", amount="500000", fee_upfront="")).content.decode()
     assert html.count('<td class="text-nowrap">') == 360
     assert html.count('<rect class="seg seg-principal"') == 360

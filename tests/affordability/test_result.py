@@ -48,13 +48,13 @@ def _text(html: str) -> str:
 )
 def test_each_verdict_band(en, budget, band):
     data = {**check(), "debt_payments": "", **budget}
-    html = en.post("/check/", data).content.decode()
+    html = en.post("/result/", data).content.decode()
     assert _verdict(html) == band
 
 
 def test_the_verdict_comes_first_in_a_live_region_then_every_reason_with_its_number(en):
     html = en.post(
-        "/check/", check(essentials="3000", savings="5000", other_platforms="1")
+        "/result/", check(essentials="3000", savings="5000", other_platforms="1")
     ).content.decode()
     verdict = html.index('role="status"')
     assert verdict < html.index("What the loan really costs")
@@ -68,13 +68,13 @@ def test_the_verdict_comes_first_in_a_live_region_then_every_reason_with_its_num
 
 
 def test_rules_left_empty_are_listed_as_not_checked(en):
-    text = _text(en.post("/check/", check()).content.decode())
+    text = _text(en.post("/result/", check()).content.decode())
     assert "Money left each month: not checked" in text
     assert "Savings buffer: not checked" in text
 
 
 def test_the_stress_test_shows_a_20_percent_income_drop_and_30_days_late(en):
-    text = _text(en.post("/check/", check(essentials="3000")).content.decode())
+    text = _text(en.post("/result/", check(essentials="3000")).content.decode())
     assert (
         "If your income fell by 20% to 6,400.00 yuan, your debt payments would take 37.3%" in text
     )
@@ -91,19 +91,19 @@ def test_the_days_of_work_figure_cites_its_source(en, zh):
     assert source.confidence in ("H", "M") and source.last_checked
     assert "21.75" in source.summary_en and "21.75" in source.summary_zh
     for client in (en, zh):
-        html = client.post("/check/", check()).content.decode()
+        html = client.post("/result/", check()).content.decode()
         stress = html[html.index('id="stress-title"') : html.index('id="charts-title"')]
         assert '/late/sources/#source-mohrss-2008-3"' in stress
     assert "劳社部发〔2008〕3号" in _text(zh.get("/late/sources/").content.decode())
 
 
 def test_a_penalty_rate_given_replaces_the_assumption(en):
-    text = _text(en.post("/check/", check(penalty_rate="0.1")).content.decode())
+    text = _text(en.post("/result/", check(penalty_rate="0.1")).content.decode())
     assert "At the late-payment rate you gave, 0.100% a day." in text
 
 
 def test_the_cost_box_shows_every_figure(en):
-    text = _text(en.post("/check/", check()).content.decode())
+    text = _text(en.post("/result/", check()).content.decode())
     assert "True yearly cost (APR) 32.50%" in text
     assert "Effective yearly rate (compounded) 37.81%" in text
     assert "Rate as the app advertises it, a year 12.00%" in text
@@ -118,7 +118,7 @@ def _flags(html: str) -> str:
 
 
 def test_fee_at_payout_flag_with_its_sources(en):
-    html = en.post("/check/", check()).content.decode()
+    html = en.post("/result/", check()).content.decode()
     flags = _flags(html)
     assert "1,000.00 yuan is taken at payout" in flags
     assert "9,000.00 yuan you receive" in flags
@@ -127,14 +127,14 @@ def test_fee_at_payout_flag_with_its_sources(en):
 
 
 def test_a_plan_with_the_contract_amount_flags_the_fee_at_payout(en):
-    html = en.post("/check/", plan(contract_amount="10000")).content.decode()
+    html = en.post("/result/", plan(contract_amount="10000")).content.decode()
     assert "1,000.00 yuan is taken at payout" in _flags(html)
-    html = en.post("/check/", plan()).content.decode()
+    html = en.post("/result/", plan()).content.decode()
     assert "taken at payout" not in _flags(html)
 
 
 def test_line_flags_come_from_the_dated_rate_lines_with_their_dates(en):
-    html = en.post("/check/", check()).content.decode()
+    html = en.post("/result/", check()).content.decode()
     flags = _flags(html)
     assert "Above 24% a year (24.00% a year, as of 2021-01-01)" in flags
     assert "Above 4 times the one-year LPR" in flags and "as of 2025-05-20" in flags
@@ -142,19 +142,19 @@ def test_line_flags_come_from_the_dated_rate_lines_with_their_dates(en):
     # An administrator moves a line: the page follows, never a constant in code.
     RateLine.objects.filter(code="line_36").update(value=Decimal("0.30"))
     bump_content_version()  # what every admin save does (tests/core/test_pagecache.py)
-    flags = _flags(en.post("/check/", check()).content.decode())
+    flags = _flags(en.post("/result/", check()).content.decode())
     assert "Above 36% a year" in flags and "30.00% a year" in flags
 
 
 def test_no_line_flag_for_a_cheap_loan(en):
-    html = en.post("/check/", check(rate="0.5", fee_upfront="")).content.decode()
+    html = en.post("/result/", check(rate="0.5", fee_upfront="")).content.decode()
     assert "No warning applies" in html
 
 
 def test_flat_fee_pricing_is_flagged_as_understating_the_rate(en):
     # FACTS.md example 7: 0.6% a month flat, advertised 7.2%, true 13.03%.
     html = en.post(
-        "/check/", check(amount="12000", rate="0.6", method="flat_fee", fee_upfront="")
+        "/result/", check(amount="12000", rate="0.6", method="flat_fee", fee_upfront="")
     ).content.decode()
     assert 'id="true-apr">13.03%<' in html
     assert "the true rate is 1.8 times higher" in _flags(html)
@@ -163,7 +163,7 @@ def test_flat_fee_pricing_is_flagged_as_understating_the_rate(en):
 def test_a_very_short_loan_is_flagged(en):
     # FACTS.md example 5: 30 days at 0.05% a day.
     html = en.post(
-        "/check/",
+        "/result/",
         check(
             term="30",
             term_unit="day",
@@ -179,12 +179,12 @@ def test_a_very_short_loan_is_flagged(en):
 
 
 def test_the_36_percent_line_flag(en):
-    html = en.post("/check/", check(rate="3")).content.decode()
+    html = en.post("/result/", check(rate="3")).content.decode()
     assert "Above 36% a year" in _flags(html)
 
 
 def test_charts_are_inline_svg_with_text_alternatives_and_no_inline_style(en):
-    html = en.post("/check/", check(essentials="3000")).content.decode()
+    html = en.post("/result/", check(essentials="3000")).content.decode()
     assert html.count("<svg") == 2
     assert 'role="img"' in html
     assert 'aria-labelledby="chart-payments-title chart-payments-desc"' in html
@@ -194,13 +194,13 @@ def test_charts_are_inline_svg_with_text_alternatives_and_no_inline_style(en):
 
 
 def test_the_budget_chart_asks_for_essentials_when_they_are_missing(en):
-    html = en.post("/check/", check()).content.decode()
+    html = en.post("/result/", check()).content.decode()
     assert html.count("<svg") == 1
     assert "Add your essential spending" in html
 
 
 def test_the_schedule_table_sums_to_the_total(en):
-    html = en.post("/check/", check()).content.decode()
+    html = en.post("/result/", check()).content.decode()
     table = html.split('class="table table-sm table-striped rp-schedule"')[1]
     assert table.count("<tr>") == 1 + 12 + 1
     assert "888.47" in table  # the last payment absorbs the rounding
@@ -208,7 +208,7 @@ def test_the_schedule_table_sums_to_the_total(en):
 
 
 def test_the_result_page_in_chinese(zh):
-    html = zh.post("/check/", check()).content.decode()
+    html = zh.post("/result/", check()).content.decode()
     assert '<html lang="zh-hans">' in html
     assert "负担得起" in html
     assert "真实年化成本" in html
@@ -216,7 +216,7 @@ def test_the_result_page_in_chinese(zh):
 
 
 def test_language_switch_on_a_result_returns_to_a_get_link_of_the_same_result(client):
-    html = client.post("/check/", check(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = client.post("/result/", check(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     link = re.search(r'name="next" value="([^"]+)"', html).group(1).replace("&amp;", "&")
     assert link.startswith("/result/?")
     assert "start_date=2026-01-15" in link
@@ -235,7 +235,7 @@ def test_a_result_link_with_bad_figures_shows_the_form_with_messages(en):
 def test_the_start_date_is_pinned_so_a_link_shows_the_same_schedule_later(en):
     data = check()
     data.pop("start_date")
-    html = en.post("/check/", data).content.decode()
+    html = en.post("/result/", data).content.decode()
     assert re.search(r'name="start_date" value="\d{4}-\d{2}-\d{2}"', html)
 
 
@@ -263,7 +263,7 @@ def test_how_we_assess_lists_every_rule_with_its_threshold_and_source(client):
 
 
 def test_the_result_leads_to_the_days_late_calculator_with_this_loan_filled_in(en):
-    html = en.post("/check/", plan()).content.decode()
+    html = en.post("/result/", plan()).content.decode()
     link = re.search(r'href="(/late/calculator/\?[^"]+)"', html)
     assert link, "no link to the calculator"
     url = link.group(1).replace("&amp;", "&")
@@ -276,6 +276,6 @@ def test_the_result_leads_to_the_days_late_calculator_with_this_loan_filled_in(e
 def test_a_fee_many_times_the_loan_is_priced_not_a_500(en):
     # Found by tests/loans/test_junk.py: the effective rate has more digits than Decimal's
     # default 28, which the percent filter could not round.
-    response = en.post("/check/", check(fee_per_period="890112"))
+    response = en.post("/result/", check(fee_per_period="890112"))
     assert response.status_code == 200
     assert "Above 36% a year" in _text(response.content.decode())

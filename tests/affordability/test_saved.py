@@ -9,13 +9,13 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from apps.affordability.services import (
+from apps.core.models import SavedResult
+from apps.core.saved import (
     TOKEN_BYTES,
     delete_saved_result,
     get_saved_result,
     save_result,
 )
-from apps.core.models import SavedResult
 from tests.loans.helpers import check
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +59,7 @@ def test_the_saved_link_reopens_the_same_result_in_either_language(client):
 
 
 def test_saving_a_result_from_the_page_works_through_its_own_form(en):
-    html = en.post("/check/", check()).content.decode()
+    html = en.post("/result/", check()).content.decode()
     form = html.split('action="/result/save/"')[1].split("</form>")[0]
     fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form))
     fields.pop("csrfmiddlewaretoken", None)

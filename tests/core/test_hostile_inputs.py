@@ -89,8 +89,8 @@ def site_forms(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         client = Client(HTTP_ACCEPT_LANGUAGE="en")
         forms = crawl(client).forms
-        result = client.post("/check/", VALID_CHECK)
-        add_forms(forms, result.content.decode(), "/check/")
+        result = client.post("/result/", VALID_CHECK)
+        add_forms(forms, result.content.decode(), "/result/")
         save_action = "/result/save/"
         saved = client.post(save_action, forms[("post", save_action)][1], follow=True)
         links = add_forms(forms, saved.content.decode(), saved.redirect_chain[-1][0])
@@ -105,8 +105,9 @@ def site_forms(django_db_setup, django_db_blocker):
 def test_the_crawl_finds_the_sites_forms(site_forms):
     methods_and_actions = set(site_forms)
     assert ("post", "/i18n/setlang/") in methods_and_actions
-    # The loan check posts to its own page; more forms join as the site grows.
-    assert any(action.startswith("/check/") for _, action in methods_and_actions)
+    # The loan check and the comparison post to their answers; more forms join as the site grows.
+    assert ("post", "/result/") in methods_and_actions
+    assert ("post", "/result/compare/") in methods_and_actions
     assert ("post", "/result/save/") in methods_and_actions
     assert any(m == "post" and a.endswith("/delete/") for m, a in methods_and_actions)
     assert any(a == "/late/calculator/" for _, a in methods_and_actions)

@@ -51,7 +51,7 @@ def captured_logs():
 def test_logs_never_contain_the_figures_a_borrower_typed_even_at_debug_level(client, captured_logs):
     client.raise_request_exception = False
     client.post(
-        "/check/", {"mode": "terms", "amount": SECRET_FIGURE, "income": "<b>" + SECRET_FIGURE}
+        "/result/", {"mode": "terms", "amount": SECRET_FIGURE, "income": "<b>" + SECRET_FIGURE}
     )
     client.get(f"/check/?amount={SECRET_FIGURE}")
     client.get(f"/result/s/{SECRET_FIGURE}/")

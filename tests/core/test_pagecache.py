@@ -9,9 +9,9 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from apps.affordability.services import save_result
 from apps.core.models import Source, Stage
 from apps.core.pagecache import bump_content_version, cached_content
+from apps.core.saved import save_result
 
 pytestmark = pytest.mark.django_db
 

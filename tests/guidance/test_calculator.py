@@ -10,9 +10,10 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from apps.affordability.services import save_result
+from apps.core.saved import save_result
 from apps.core.templatetags.repayable import money, percent
 from apps.finance import Offer, Plan, overdue_cost, schedule_for_offer, schedule_for_plan
+from tests.markup import field_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -37,9 +38,8 @@ def _figures(html: str) -> dict[str, str]:
 
 
 def _errors(html: str) -> dict[str, str]:
-    """Field name -> its error text, as templates/includes/field.html writes them."""
-    found = re.findall(r'<p class="rp-error" id="id_(\w+)_error">(.*?)</p>', html, re.S)
-    return {name: re.sub(r"<[^>]+>", "", text).strip() for name, text in found}
+    """Field name -> its error text, as the page shows it beside the field."""
+    return field_errors(html)
 
 
 def test_days_alone_give_the_stage_and_its_checklist(en):

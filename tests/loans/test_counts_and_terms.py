@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from apps.loans.fields import TermField, WholeNumberField, term_unit_typed
-from apps.loans.forms import OfferForm
+from apps.loans.forms import TermsForm
 from tests.loans.helpers import TERMS
 
 
@@ -40,7 +40,7 @@ def test_a_term_names_its_unit_when_typed_with_one(typed, unit):
 
 
 def test_a_term_typed_in_days_overrides_the_unit_left_at_months():
-    form = OfferForm(data={**TERMS, "term": "30天", "term_unit": "month"})
+    form = TermsForm(data={**TERMS, "term": "30天", "term_unit": "month"})
     assert form.is_valid(), form.errors
     assert form.cleaned_data["term"] == 30
     assert form.cleaned_data["term_unit"] == "day"

@@ -6,11 +6,14 @@ from decimal import Decimal
 
 import pytest
 from django import forms
+from django.core.exceptions import ValidationError
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from apps.loans.fields import (
     MAX_INPUT_LENGTH,
+    FeeField,
+    FeeValue,
     MoneyField,
     NumberFormatError,
     PercentField,
@@ -111,7 +114,8 @@ class _Form(forms.Form):
 def test_a_bound_form_keeps_what_was_typed_and_cleans_to_decimal_and_int():
     form = _Form({"amount": "1.5万", "rate": "18%", "count": "１２"})
     assert form.is_valid(), form.errors
-    assert form.cleaned_data == {"amount": D("15000"), "rate": D("18"), "count": 12}
+    # A rate is typed in percent and comes out as the engine's fraction.
+    assert form.cleaned_data == {"amount": D("15000"), "rate": D("0.18"), "count": 12}
     assert isinstance(form.cleaned_data["count"], int)
     bad = _Form({"amount": "lots", "count": "1.5"})
     assert not bad.is_valid()
@@ -145,6 +149,21 @@ def test_optional_fields_may_be_left_empty():
     assert form.is_valid()
     assert form.cleaned_data["rate"] is None
     assert form.cleaned_data["count"] is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "amount", "fraction"),
+    [("500", "500", "0"), ("1千", "1000", "0"), ("10%", "0", "0.1"), ("０.５％", "0", "0.005")],
+)
+def test_a_fee_is_an_amount_or_a_fraction_of_the_loan(typed, amount, fraction):
+    assert FeeField(required=False).clean(typed) == FeeValue(D(amount), D(fraction))
+
+
+@pytest.mark.parametrize(("typed", "code"), [("101%", "max_value"), ("2000", "max_value")])
+def test_a_fee_above_its_bound_is_refused_in_its_own_unit(typed, code):
+    with pytest.raises(ValidationError) as error:
+        FeeField(required=False, max_value=D(1000)).clean(typed)
+    assert error.value.code == code
 
 
 def test_inputs_bring_up_a_number_keypad_but_stay_text():
@@ -214,13 +233,13 @@ def test_chinese_numerals_that_are_not_a_number_are_refused(typed):
 
 
 def test_counts_and_terms_read_chinese_numerals_too(en):
-    from apps.loans.forms import OfferForm
+    from apps.loans.forms import PlanForm, TermsForm
 
-    form = OfferForm({"mode": "terms", "amount": "一万", "rate": "1", "term": "十二个月"})
+    form = TermsForm({"mode": "terms", "amount": "一万", "rate": "1", "term": "十二个月"})
     assert form.is_valid(), form.errors
     assert form.cleaned_data["amount"] == D("10000")
     assert (form.cleaned_data["term"], form.cleaned_data["term_unit"]) == (12, "month")
-    plan = OfferForm({"mode": "plan", "received": "两万五", "payment": "两千三", "count": "十二期"})
+    plan = PlanForm({"mode": "plan", "received": "两万五", "payment": "两千三", "count": "十二期"})
     assert plan.is_valid(), plan.errors
     assert plan.cleaned_data["count"] == 12 and plan.cleaned_data["payment"] == D("2300")
 

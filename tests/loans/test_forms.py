@@ -1,74 +1,100 @@
-"""Each form instance gets its own copy of the declared fields, cheaply (apps/loans/forms.py)."""
+"""The offer is two forms, chosen by the mode typed: only the chosen one is judged."""
 
 from __future__ import annotations
 
-import pytest
-from django import forms
+from decimal import Decimal
 
-from apps.loans.forms import BudgetForm, OfferForm, StyledForm
+from django.utils import translation
 
-
-def test_changing_one_forms_field_leaves_other_forms_and_the_class_alone():
-    first, second = OfferForm(), OfferForm()
-    first.fields["amount"].widget.attrs["class"] = "changed"
-    first.fields["amount"].error_messages["invalid"] = "changed"
-    first.fields["amount"].validators.append(lambda value: None)
-    first.fields["rate_period"].choices = [("day", "per day")]
-    assert first.fields["amount"] is not second.fields["amount"]
-    assert second.fields["amount"].widget.attrs["class"] == "form-control"
-    assert second.fields["amount"].error_messages["invalid"] != "changed"
-    assert len(second.fields["amount"].validators) == len(
-        OfferForm.base_fields["amount"].validators
-    )
-    assert len(second.fields["rate_period"].choices) == 3
-    assert len(OfferForm.base_fields["rate_period"].widget.choices) == 3
-
-
-def test_widgets_are_styled_once_for_the_class():
-    form = OfferForm()
-    assert form.fields["mode"].widget.attrs["class"] == "form-check-input"
-    assert form.fields["rate_period"].widget.attrs["class"] == "form-select"
-    assert form.fields["amount"].widget.attrs["class"] == "form-control"
-    # "needed" fields are shown without "(optional)"; the budget form has its own list.
-    assert form.fields["amount"].needed and not form.fields["fee_upfront"].needed
-    assert BudgetForm().fields["income"].needed and not BudgetForm().fields["savings"].needed
-
-
-def _same_form(base: type[forms.Form]) -> type[forms.Form]:
-    class Form(base):  # type: ignore[misc, valid-type]
-        amount = forms.DecimalField()
-        fixed = forms.CharField(disabled=True, initial="kept")
-        upload = forms.FileField(required=False)
-        note = forms.CharField(required=False)
-
-        def clean_note(self) -> str:
-            return self.cleaned_data["note"].upper()
-
-    return Form
-
-
-@pytest.mark.parametrize(
-    "data",
-    [
-        {"amount": "12.5", "fixed": "changed", "note": "hi"},
-        {"amount": "abc", "note": ""},
-        {},
-    ],
+from apps.loans.forms import (
+    BudgetForm,
+    PlanForm,
+    TermsForm,
+    offer_input,
+    offer_is_typed,
+    priced_offer_form,
 )
-def test_the_quicker_field_cleaning_gives_what_djangos_gives(data: dict[str, str]):
-    # StyledForm cleans without a BoundField per field; the outcome must be Django's own.
-    ours, djangos = _same_form(StyledForm)(data), _same_form(forms.Form)(data)
-    assert ours.is_valid() == djangos.is_valid()
-    assert ours.cleaned_data == djangos.cleaned_data
-    assert ours.errors == djangos.errors
+from tests.loans.helpers import PLAN, TERMS
 
 
-def test_the_other_modes_fields_are_not_judged():
-    form = OfferForm({"mode": "terms", "amount": "1000", "rate": "1", "term": "12", "count": "x"})
+def test_the_mode_typed_picks_the_form_and_anything_else_means_terms():
+    assert isinstance(offer_input(PLAN).form, PlanForm)
+    assert isinstance(offer_input(TERMS).form, TermsForm)
+    assert isinstance(offer_input({**TERMS, "mode": ""}).form, TermsForm)
+    assert isinstance(offer_input({"o2-mode": "plan"}, prefix="o2").form, PlanForm)
+
+
+def test_the_other_modes_boxes_keep_what_was_typed_but_are_never_judged():
+    offer = offer_input({**TERMS, "received": "lots", "count": "x"})
+    assert offer.form.is_valid(), offer.form.errors
+    assert offer.terms is offer.form
+    assert not offer.plan.is_bound and not offer.plan.errors
+    assert 'value="lots"' in str(offer.plan["received"])
+
+
+def test_a_blank_page_shows_the_mode_an_adviser_link_asks_for():
+    offer = offer_input(initial={"mode": "plan", "received": "9000"})
+    assert isinstance(offer.form, PlanForm) and not offer.form.is_bound
+    assert 'value="9000"' in str(offer.plan["received"])
+
+
+def test_the_chosen_ways_figures_are_needed_and_say_so_in_the_readers_words():
+    form = TermsForm({"mode": "terms"})
+    assert not form.is_valid()
+    assert set(form.errors) == {"amount", "rate", "term"}
+    with translation.override("en"):
+        assert form.errors["amount"] == ["Please fill this in."]
+    with translation.override("zh-hans"):
+        assert form.errors["amount"] == ["请填写这一项。"]
+    plan = PlanForm({"mode": "plan"})
+    assert not plan.is_valid() and set(plan.errors) == {"received", "payment", "count"}
+
+
+def test_a_list_left_out_of_a_link_takes_its_usual_value():
+    form = TermsForm({"amount": "10000", "rate": "1", "term": "12"})
     assert form.is_valid(), form.errors
-    assert "count" not in form.cleaned_data
-    plan = OfferForm({"mode": "plan", "received": "900", "payment": "100", "count": "10"})
-    plan_with_junk_terms = OfferForm(
-        {"mode": "plan", "received": "900", "payment": "100", "count": "10", "amount": "x"}
+    data = form.cleaned_data
+    assert (data["mode"], data["rate_period"], data["term_unit"], data["method"]) == (
+        "terms",
+        "month",
+        "month",
+        "equal_installment",
     )
-    assert plan.is_valid() and plan_with_junk_terms.is_valid()
+    assert PlanForm({"received": "900", "payment": "100", "count": "10"}).is_valid()
+
+
+def test_a_nonsense_choice_is_an_error_not_a_default():
+    form = TermsForm({**TERMS, "rate_period": "fortnight"})
+    assert not form.is_valid()
+    assert "rate_period" in form.errors
+
+
+def test_rates_reach_the_engine_as_fractions_and_fees_as_amount_or_fraction():
+    form = TermsForm({**TERMS, "rate": "1.5", "fee_upfront": "10%", "fee_per_period": "50"})
+    assert form.is_valid(), form.errors
+    offer = form.to_offer()
+    assert offer.rate == Decimal("0.015")
+    assert (offer.fee_upfront_amount, offer.fee_upfront_rate) == (0, Decimal("0.1"))
+    assert (offer.fee_per_period_amount, offer.fee_per_period_rate) == (50, 0)
+
+
+def test_an_engine_refusal_lands_beside_its_field():
+    # A payment that never pays the loan back: the engine's error, on the plan's own field.
+    form = PlanForm({**PLAN, "first_due": "2026-01-10"})
+    assert priced_offer_form(form) is None
+    assert "first_due" in form.errors
+
+
+def test_only_typed_figures_say_an_offer_was_given():
+    assert not offer_is_typed({"mode": "plan", "rate_period": "day", "every": "week"})
+    assert offer_is_typed({"o3-payment": "100"}, prefix="o3")
+    assert not offer_is_typed({"o3-payment": " "}, prefix="o3")
+
+
+def test_the_budget_needs_only_the_income():
+    assert BudgetForm({"income": "8000"}).is_valid()
+    form = BudgetForm({})
+    with translation.override("en"):
+        assert form.errors["income"] == [
+            "Please type your monthly income: we need it for the verdict."
+        ]

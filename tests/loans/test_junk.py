@@ -71,7 +71,7 @@ def _junk(names, values):
 )
 @given(data=_junk(OFFER_FIELDS + BUDGET_FIELDS, st.one_of(NUMBERISH, CHOICES)))
 def test_junk_posted_to_the_check_never_breaks_it(client, data):
-    response = client.post("/check/", data)
+    response = client.post("/result/", data)
     assert response.status_code == 200
 
 
@@ -81,7 +81,7 @@ def test_junk_posted_to_the_check_never_breaks_it(client, data):
 @given(field=st.sampled_from(OFFER_FIELDS + BUDGET_FIELDS), value=st.one_of(NUMBERISH, CHOICES))
 def test_one_bad_field_in_a_good_check_never_breaks_it(client, field, value):
     # Near-valid input reaches the engine, where the odd cases hide.
-    response = client.post("/check/", {**check(), field: value})
+    response = client.post("/result/", {**check(), field: value})
     assert response.status_code == 200
     response = client.get("/result/", {**check(), field: value})
     assert response.status_code == 200
@@ -98,6 +98,6 @@ def test_one_bad_field_in_a_good_check_never_breaks_it(client, field, value):
     )
 )
 def test_junk_posted_to_compare_and_save_never_breaks_them(client, data):
-    assert client.post("/check/compare/", data).status_code == 200
+    assert client.post("/result/compare/", data).status_code == 200
     assert client.post("/result/save/", {**data, "kind": "compare"}).status_code in (302, 404)
     assert client.post("/result/save/", data).status_code in (302, 404)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.loans.helpers import BUDGET, PLAN, check
+from tests.markup import field_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -47,9 +48,9 @@ def test_the_form_page_has_both_ways_of_entering_an_offer_and_the_budget(en):
 
 
 def test_every_field_has_help_text_in_both_languages(zh):
-    from apps.loans.forms import BudgetForm, OfferForm
+    from apps.loans.forms import BudgetForm, PlanForm, TermsForm
 
-    for form in (OfferForm(), BudgetForm()):
+    for form in (TermsForm(), PlanForm(), BudgetForm()):
         for name, field in form.fields.items():
             assert str(field.help_text), name
     html = zh.get("/check/").content.decode()
@@ -65,7 +66,7 @@ def test_a_get_link_pre_fills_the_form_for_advisers(en):
 
 
 def test_quoted_terms_with_a_fee_at_payout_give_a_true_apr_of_32_50_percent(en):
-    response = en.post("/check/", check())
+    response = en.post("/result/", check())
     assert response.status_code == 200
     html = response.content.decode()
     assert 'id="true-apr">32.50%<' in html
@@ -73,16 +74,16 @@ def test_quoted_terms_with_a_fee_at_payout_give_a_true_apr_of_32_50_percent(en):
 
 
 def test_the_plan_the_app_shows_gives_the_same_true_apr(en):
-    response = en.post("/check/", {**PLAN, **BUDGET})
+    response = en.post("/result/", {**PLAN, **BUDGET})
     assert 'id="true-apr">32.50%<' in response.content.decode()
 
 
 def test_the_post_honours_the_mode_and_ignores_the_other_modes_boxes(en):
     # Junk left in the quoted-terms boxes does not block a plan.
-    response = en.post("/check/", {**PLAN, **BUDGET, "amount": "lots", "rate": "??"})
+    response = en.post("/result/", {**PLAN, **BUDGET, "amount": "lots", "rate": "??"})
     assert 'id="true-apr">32.50%<' in response.content.decode()
     # And the plan's boxes are not required when the mode is terms.
-    response = en.post("/check/", check(received="", payment="x"))
+    response = en.post("/result/", check(received="", payment="x"))
     assert 'id="true-apr">32.50%<' in response.content.decode()
 
 
@@ -99,18 +100,18 @@ def test_the_post_honours_the_mode_and_ignores_the_other_modes_boxes(en):
     ],
 )
 def test_the_amount_accepts_what_people_type(en, typed, apr):
-    response = en.post("/check/", check(amount=typed))
+    response = en.post("/result/", check(amount=typed))
     assert f'id="true-apr">{apr}<' in response.content.decode()
 
 
 @pytest.mark.parametrize("typed", ["1", "1%", "１％", " 1 "])
 def test_the_rate_accepts_a_percent_sign_and_full_width_digits(en, typed):
-    response = en.post("/check/", check(rate=typed))
+    response = en.post("/result/", check(rate=typed))
     assert 'id="true-apr">32.50%<' in response.content.decode()
 
 
 def test_a_fee_at_payout_may_be_a_percentage_of_the_amount(en):
-    response = en.post("/check/", check(fee_upfront="10%"))
+    response = en.post("/result/", check(fee_upfront="10%"))
     assert 'id="true-apr">32.50%<' in response.content.decode()
 
 
@@ -162,11 +163,11 @@ def test_each_mistake_gets_a_message_beside_its_field_in_both_languages(
 ):
     data = check(**{field: typed})
     for language, message in (("en", english), ("zh-hans", chinese)):
-        response = client.post("/check/", data, HTTP_ACCEPT_LANGUAGE=language)
+        response = client.post("/result/", data, HTTP_ACCEPT_LANGUAGE=language)
         assert response.status_code == 200
         html = response.content.decode()
         assert f'id="id_{field}_error"' in html
-        error = html.split(f'id="id_{field}_error">')[1].split("</p>")[0]
+        error = field_errors(html)[field]
         assert message in error
         # What was typed is kept, and the field says it is invalid and why.
         assert 'aria-invalid="true"' in html
@@ -188,12 +189,12 @@ def test_each_mistake_gets_a_message_beside_its_field_in_both_languages(
     ],
 )
 def test_plan_mistakes_are_shown_beside_their_field(en, field, typed):
-    response = en.post("/check/", {**PLAN, **BUDGET, field: typed})
+    response = en.post("/result/", {**PLAN, **BUDGET, field: typed})
     assert f'id="id_{field}_error"' in response.content.decode()
 
 
 def test_a_plan_needs_the_money_received_the_payment_and_the_count(en):
-    response = en.post("/check/", {"mode": "plan", **BUDGET})
+    response = en.post("/result/", {"mode": "plan", **BUDGET})
     html = response.content.decode()
     for field in ("received", "payment", "count"):
         assert f'id="id_{field}_error"' in html
@@ -201,7 +202,7 @@ def test_a_plan_needs_the_money_received_the_payment_and_the_count(en):
 
 
 def test_the_terms_boxes_need_the_amount_the_rate_and_the_term(en):
-    response = en.post("/check/", {"mode": "terms", **BUDGET})
+    response = en.post("/result/", {"mode": "terms", **BUDGET})
     html = response.content.decode()
     for field in ("amount", "rate", "term"):
         assert f'id="id_{field}_error"' in html
@@ -209,16 +210,16 @@ def test_the_terms_boxes_need_the_amount_the_rate_and_the_term(en):
 
 def test_unknown_choices_are_rejected_without_a_500(en):
     for field in ("mode", "rate_period", "term_unit", "method", "purpose"):
-        response = en.post("/check/", check(**{field: "nonsense"}))
+        response = en.post("/result/", check(**{field: "nonsense"}))
         assert response.status_code == 200
         assert f'id="id_{field}_error"' in response.content.decode()
-    response = en.post("/check/", {**PLAN, **BUDGET, "every": "fortnightly"})
+    response = en.post("/result/", {**PLAN, **BUDGET, "every": "fortnightly"})
     assert 'id="id_every_error"' in response.content.decode()
 
 
 def test_the_engine_limits_show_as_messages(en):
     # 1,000 weeks is within 30 years but beyond what the engine prices as weekly payments.
-    response = en.post("/check/", check(term="1000", term_unit="week"))
+    response = en.post("/result/", check(term="1000", term_unit="week"))
     html = response.content.decode()
     assert 'id="id_term_error"' in html
 
@@ -238,5 +239,5 @@ def test_terms_in_days_weeks_and_other_methods_all_price(en):
         {"term": "12", "method": "flat_fee", "rate": "0.6", "fee_upfront": ""},
         {"rate": "18", "rate_period": "year", "fee_per_period": "50"},
     ):
-        response = en.post("/check/", check(**overrides))
+        response = en.post("/result/", check(**overrides))
         assert 'id="true-apr">' in response.content.decode(), overrides

@@ -62,12 +62,7 @@ def percent(value: Any, places: int = 2) -> str:
 @register.filter
 def tr(obj: Any, field: str) -> str:
     """`{{ stage|tr:"title" }}` reads `title_zh` in Chinese and `title_en` otherwise."""
-    return tr_for(obj, field, get_language() or "")
-
-
-def tr_for(obj: Any, field: str, language: str) -> str:
-    """`tr` in a given language (Jinja templates are compiled for one, see apps/core/jinja.py)."""
-    suffix = "zh" if language.startswith("zh") else "en"
+    suffix = "zh" if (get_language() or "").startswith("zh") else "en"
     return getattr(obj, f"{field}_{suffix}", "") or getattr(obj, f"{field}_en", "")
 
 
