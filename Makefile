@@ -20,7 +20,7 @@ help:
 	@echo "make run        serve the app with gunicorn at http://$(HOST):$(PORT) (SQLite in data/)"
 	@echo "make dev        Django's runserver with DEBUG on"
 	@echo "make test       lint, Django checks, migrations check and every test (browser too)"
-	@echo "make lint       ruff check and format check only"
+	@echo "make lint       ruff (lint and format) and the import contracts (lint-imports)"
 	@echo "make format     ruff format and fix"
 	@echo "make messages   update locale/zh_Hans/LC_MESSAGES/django.po from the code"
 	@echo "make bench      engine and load benchmarks (needs wrk)"
@@ -70,6 +70,7 @@ dev: $(VENV)/.dev-installed compilemessages
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 format: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check --fix .
