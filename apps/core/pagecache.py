@@ -11,6 +11,8 @@ with a session (administrators), and any answer that is not a plain 200.
 
 Content edited in the admin shows at once where the cache is shared, and within
 PAGE_CACHE_SECONDS elsewhere: the admin bumps a content version that is part of every key.
+Every key also names the release (`release()`), so that during and after a deploy no server
+hands out a page rendered by another release, naming static files it may not have.
 """
 
 from __future__ import annotations
@@ -20,10 +22,12 @@ import re
 import secrets
 import time
 from collections.abc import Callable
-from functools import wraps
+from functools import cache as once, wraps
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
@@ -37,6 +41,23 @@ _HOLE = "\x00csrf\x00"
 _PRIVATE_HOLE = "\x00private\x00"
 
 View = Callable[..., HttpResponse]
+
+
+@once
+def release() -> str:
+    """This server's release: REPAYABLE_RELEASE if the deploy sets it, otherwise a hash of what
+    a page is made of (the static files' manifest, the templates, the compiled catalogue), read
+    once per process."""
+    if settings.RELEASE:
+        return settings.RELEASE
+    digest = hashlib.sha256((staticfiles_storage.read_manifest() or "").encode())
+    for folder, pattern in (
+        *((Path(d), "**/*.html") for d in settings.TEMPLATES[0]["DIRS"]),
+        *((Path(d), "**/*.mo") for d in settings.LOCALE_PATHS),
+    ):
+        for path in sorted(folder.glob(pattern)):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def content_version() -> str:
@@ -64,7 +85,7 @@ def cached_content(name: str, build: Callable[[], Any]) -> Any:
     so an admin edit is seen as soon as the cached pages are."""
     if settings.PAGE_CACHE_SECONDS <= 0:
         return build()
-    key = f"content:{content_version()}:{name}"
+    key = f"content:{release()}:{content_version()}:{name}"
     now = time.monotonic()
     kept = _in_process.get(name)
     if kept is not None and kept[0] == key and kept[1] > now:
@@ -87,7 +108,7 @@ def _key(request: HttpRequest, extra: str) -> str:
     # The date is part of the key because printed pages carry it.
     parts = f"{request.path}|{extra}|{get_language()}|{timezone.localdate().isoformat()}"
     digest = hashlib.sha256(parts.encode()).hexdigest()[:40]
-    return f"page:{content_version()}:{digest}"
+    return f"page:{release()}:{content_version()}:{digest}"
 
 
 def cached_render(

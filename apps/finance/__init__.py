@@ -3,7 +3,7 @@
 Every amount of money is a Decimal (built from a string, never a float) and is rounded once, to
 cents, half up (`to_cents`). Every rate is a Decimal fraction: 0.05% a day is Decimal("0.0005").
 Results carry codes and numbers, never display text. Invalid input raises `OfferError`, whose
-`code` (a constant in `apps.finance.errors`, listed in ERROR_CODES) and `field` (the keyword
+`code` (an ErrorCode; ERROR_CODES is all of them) and `field` (the keyword
 argument at fault) let a form show a translated message beside the right input. Passing a float
 raises TypeError: that is a programming error, not a borrower's.
 
@@ -51,7 +51,7 @@ Limits the forms can quote: MAX_AMOUNT, MAX_RATE, MAX_PAYMENTS, MAX_TERM, MAX_DA
 from __future__ import annotations
 
 from apps.finance.apr import MAX_SOLVER_ITERATIONS, AprResult, CashFlow, true_apr
-from apps.finance.errors import ERROR_CODES, OfferError
+from apps.finance.errors import ERROR_CODES, ErrorCode, OfferError
 from apps.finance.money import CENT, ROUNDING, to_cents
 from apps.finance.overdue import MAX_DAYS_LATE, OverdueCost, OverdueDay, overdue_cost
 from apps.finance.periods import Frequency, UnitPeriod
@@ -93,6 +93,7 @@ __all__ = [
     "ROUNDING",
     "AprResult",
     "CashFlow",
+    "ErrorCode",
     "Frequency",
     "Method",
     "Offer",

@@ -26,15 +26,7 @@ from datetime import date
 from decimal import Decimal, localcontext
 from typing import TypeVar
 
-from apps.finance.errors import (
-    AMOUNT_NOT_POSITIVE,
-    FREQUENCY_INVALID,
-    NO_PAYMENTS,
-    PAYMENT_NOT_AFTER_START,
-    PAYMENT_NOT_POSITIVE,
-    RATE_NOT_FOUND,
-    OfferError,
-)
+from apps.finance.errors import ErrorCode, OfferError
 from apps.finance.money import ONE, ZERO, decimal_input
 from apps.finance.periods import (
     DAYS_PER_YEAR,
@@ -110,22 +102,22 @@ def true_apr(
     received = decimal_input(advance, field="advance")
     start = date_input(start_date, field="start_date")
     if received <= 0:
-        raise OfferError(AMOUNT_NOT_POSITIVE, field="advance")
+        raise OfferError(ErrorCode.AMOUNT_NOT_POSITIVE, field="advance")
     checked: list[tuple[date, Decimal]] = []
     for payment in payments:
         due = date_input(payment.due_date, field="payments")
         amount = decimal_input(payment.amount, field="payments")
         if due <= start:
-            raise OfferError(PAYMENT_NOT_AFTER_START, field="payments")
+            raise OfferError(ErrorCode.PAYMENT_NOT_AFTER_START, field="payments")
         if amount < 0:
-            raise OfferError(PAYMENT_NOT_POSITIVE, field="payments")
+            raise OfferError(ErrorCode.PAYMENT_NOT_POSITIVE, field="payments")
         checked.append((due, amount))
     if not any(amount for _, amount in checked):
-        raise OfferError(NO_PAYMENTS, field="payments")
+        raise OfferError(ErrorCode.NO_PAYMENTS, field="payments")
     if len(checked) == 1:
         unit = unit_for_single_payment(start, checked[0][0])
     elif frequency is None:
-        raise OfferError(FREQUENCY_INVALID, field="frequency")
+        raise OfferError(ErrorCode.FREQUENCY_INVALID, field="frequency")
     else:
         unit = UNIT_FOR_FREQUENCY[frequency_input(frequency)]
     flows = [(amount, *unit_periods_between(start, due, unit)) for due, amount in checked]
@@ -378,7 +370,7 @@ def _decimal_stage(
         npv, start, -ONE, tolerance, budget, limit, half=Decimal("0.5"), upper=Decimal(_UPPER_LIMIT)
     )
     if found is None:
-        raise OfferError(RATE_NOT_FOUND)
+        raise OfferError(ErrorCode.RATE_NOT_FOUND)
     return found
 
 
@@ -425,7 +417,7 @@ def _find_root(
                 return None
             high = guess + step
             if high > upper:
-                raise OfferError(RATE_NOT_FOUND)
+                raise OfferError(ErrorCode.RATE_NOT_FOUND)
             f_high = evaluate(high)
             if not f_high:
                 return high

@@ -16,11 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from apps.finance.errors import AMOUNT_NOT_POSITIVE, AMOUNT_TOO_LARGE, OfferError
-from apps.finance.money import decimal_input, int_input
-
-ZERO = Decimal(0)
-ONE = Decimal(1)
+from apps.finance.errors import ErrorCode, OfferError
+from apps.finance.money import ONE, ZERO, decimal_input, int_input
 
 # Bands, from best to worst. The verdict is the worst band any rule gives.
 AFFORDABLE = "affordable"
@@ -160,9 +157,9 @@ def _money(value: Decimal | None, *, field: str, optional: bool = True) -> Decim
         return None
     number = decimal_input(value, field=field)
     if number < ZERO:
-        raise OfferError(AMOUNT_NOT_POSITIVE, field=field)
+        raise OfferError(ErrorCode.AMOUNT_NOT_POSITIVE, field=field)
     if number > MAX_MONEY:
-        raise OfferError(AMOUNT_TOO_LARGE, field=field)
+        raise OfferError(ErrorCode.AMOUNT_TOO_LARGE, field=field)
     return number
 
 
@@ -178,12 +175,12 @@ def make_budget(
     """Check a budget's figures (Decimal, never negative; income above zero) and build it."""
     income_value = _money(income, field="income", optional=False)
     if income_value is None or income_value <= ZERO:
-        raise OfferError(AMOUNT_NOT_POSITIVE, field="income")
+        raise OfferError(ErrorCode.AMOUNT_NOT_POSITIVE, field="income")
     platforms = (
         None if other_platforms is None else int_input(other_platforms, field="other_platforms")
     )
     if platforms is not None and platforms < 0:
-        raise OfferError(AMOUNT_NOT_POSITIVE, field="other_platforms")
+        raise OfferError(ErrorCode.AMOUNT_NOT_POSITIVE, field="other_platforms")
     return Budget(
         income=income_value,
         essentials=_money(essentials, field="essentials"),
@@ -325,7 +322,7 @@ def days_of_work(*, payment: Decimal, monthly_income: Decimal) -> DaysOfWork:
     """A payment expressed as working days at the borrower's income (income / 21.75 a day)."""
     income = decimal_input(monthly_income, field="income")
     if income <= ZERO:
-        raise OfferError(AMOUNT_NOT_POSITIVE, field="income")
+        raise OfferError(ErrorCode.AMOUNT_NOT_POSITIVE, field="income")
     day_pay = income / WORKING_DAYS_PER_MONTH
     return DaysOfWork(day_pay=day_pay, days=decimal_input(payment, field="payment") / day_pay)
 

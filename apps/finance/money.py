@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from apps.finance.errors import NOT_A_NUMBER, OfferError
+from apps.finance.errors import ErrorCode, OfferError
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -31,7 +31,7 @@ def decimal_input(value: object, *, field: str) -> Decimal:
         )
     number = Decimal(value)
     if not number.is_finite():
-        raise OfferError(NOT_A_NUMBER, field=field)
+        raise OfferError(ErrorCode.NOT_A_NUMBER, field=field)
     return number
 
 

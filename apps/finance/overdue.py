@@ -12,13 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal, localcontext
 
 from apps.finance.apr import PRECISION, annual_rates, solve_period_rate
-from apps.finance.errors import (
-    DAYS_LATE_NEGATIVE,
-    DAYS_LATE_TOO_LARGE,
-    PAYMENT_NUMBER_INVALID,
-    PENALTY_NEGATIVE,
-    OfferError,
-)
+from apps.finance.errors import ErrorCode, OfferError
 from apps.finance.money import NO_MONEY, ZERO, decimal_input, int_input, to_cents
 from apps.finance.periods import DAYS_PER_YEAR, unit_for_single_payment, unit_periods_between
 from apps.finance.schedule import Quote, payment_times
@@ -84,18 +78,18 @@ def overdue_cost(
     """
     days = int_input(days_late, field="days_late")
     if days < 0:
-        raise OfferError(DAYS_LATE_NEGATIVE, field="days_late")
+        raise OfferError(ErrorCode.DAYS_LATE_NEGATIVE, field="days_late")
     if days > MAX_DAYS_LATE:
-        raise OfferError(DAYS_LATE_TOO_LARGE, field="days_late")
+        raise OfferError(ErrorCode.DAYS_LATE_TOO_LARGE, field="days_late")
     number = int_input(payment_number, field="payment_number")
     if not 1 <= number <= quote.payment_count:
-        raise OfferError(PAYMENT_NUMBER_INVALID, field="payment_number")
+        raise OfferError(ErrorCode.PAYMENT_NUMBER_INVALID, field="payment_number")
     rate = decimal_input(penalty_daily_rate, field="penalty_daily_rate")
     if rate < 0:
-        raise OfferError(PENALTY_NEGATIVE, field="penalty_daily_rate")
+        raise OfferError(ErrorCode.PENALTY_NEGATIVE, field="penalty_daily_rate")
     fee = to_cents(decimal_input(late_fee, field="late_fee"))
     if fee < 0:
-        raise OfferError(PENALTY_NEGATIVE, field="late_fee")
+        raise OfferError(ErrorCode.PENALTY_NEGATIVE, field="late_fee")
 
     with localcontext() as ctx:
         ctx.prec = PRECISION

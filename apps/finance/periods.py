@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, localcontext
 from enum import StrEnum
 
-from apps.finance.errors import FREQUENCY_INVALID, OfferError
+from apps.finance.errors import ErrorCode, OfferError
 
 DAYS_PER_YEAR = 365
 DAYS_PER_MONTH_FRACTION = 30  # Appendix J: leftover days over 30 make the fraction of a month
@@ -61,7 +61,7 @@ def frequency_input(value: object, *, field: str = "frequency") -> Frequency:
     try:
         return Frequency(value)
     except ValueError:
-        raise OfferError(FREQUENCY_INVALID, field=field) from None
+        raise OfferError(ErrorCode.FREQUENCY_INVALID, field=field) from None
 
 
 def date_input(value: object, *, field: str) -> date:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal, localcontext
 from enum import StrEnum
 
-from apps.finance.errors import DAY_BASIS_INVALID, RATE_PERIOD_INVALID, OfferError
+from apps.finance.errors import ErrorCode, OfferError
 from apps.finance.money import ONE, decimal_input
 from apps.finance.periods import DAYS_PER_YEAR, MONTHS_PER_YEAR
 
@@ -38,13 +38,13 @@ def rate_period_input(value: object, *, field: str = "rate_period") -> RatePerio
     try:
         return RatePeriod(value)
     except ValueError:
-        raise OfferError(RATE_PERIOD_INVALID, field=field) from None
+        raise OfferError(ErrorCode.RATE_PERIOD_INVALID, field=field) from None
 
 
 def day_basis_input(value: object, *, field: str = "day_basis") -> int:
     """Check a day basis: 360 or 365 days in the year a daily rate is multiplied by."""
     if isinstance(value, bool) or value not in DAY_BASES:
-        raise OfferError(DAY_BASIS_INVALID, field=field)
+        raise OfferError(ErrorCode.DAY_BASIS_INVALID, field=field)
     return int(value)
 
 

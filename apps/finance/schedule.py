@@ -13,26 +13,7 @@ from decimal import Decimal, localcontext
 from enum import StrEnum
 
 from apps.finance.apr import PRECISION, Flow, annual_rates, solve_period_rate
-from apps.finance.errors import (
-    AMOUNT_NOT_POSITIVE,
-    AMOUNT_TOO_LARGE,
-    COUNT_NOT_POSITIVE,
-    COUNT_TOO_LARGE,
-    COUNT_TOO_SMALL,
-    FEE_NEGATIVE,
-    FEE_TOO_LARGE,
-    FEES_EXCEED_AMOUNT,
-    FIRST_DUE_NOT_AFTER_START,
-    METHOD_INVALID,
-    PAYMENT_NOT_POSITIVE,
-    RATE_NEGATIVE,
-    RATE_TOO_LARGE,
-    RECEIVED_NOT_POSITIVE,
-    TERM_NOT_POSITIVE,
-    TERM_TOO_LONG,
-    TERM_UNIT_INVALID,
-    OfferError,
-)
+from apps.finance.errors import ErrorCode, OfferError
 from apps.finance.money import NO_MONEY, ONE, ZERO, decimal_input, int_input, to_cents
 from apps.finance.periods import (
     UNIT_FOR_FREQUENCY,
@@ -122,57 +103,57 @@ class Offer:
         put = object.__setattr__  # frozen: normalised values are stored once, here
         amount = _money(self.amount, field="amount")
         if amount <= 0:
-            raise OfferError(AMOUNT_NOT_POSITIVE, field="amount")
+            raise OfferError(ErrorCode.AMOUNT_NOT_POSITIVE, field="amount")
         if amount > MAX_AMOUNT:
-            raise OfferError(AMOUNT_TOO_LARGE, field="amount")
+            raise OfferError(ErrorCode.AMOUNT_TOO_LARGE, field="amount")
         put(self, "amount", amount)
         rate = decimal_input(self.rate, field="rate")
         if rate < 0:
-            raise OfferError(RATE_NEGATIVE, field="rate")
+            raise OfferError(ErrorCode.RATE_NEGATIVE, field="rate")
         if rate > MAX_RATE:
-            raise OfferError(RATE_TOO_LARGE, field="rate")
+            raise OfferError(ErrorCode.RATE_TOO_LARGE, field="rate")
         put(self, "rate", rate)
         put(self, "rate_period", rate_period_input(self.rate_period))
         put(self, "day_basis", day_basis_input(self.day_basis))
         try:
             put(self, "term_unit", TermUnit(self.term_unit))
         except ValueError:
-            raise OfferError(TERM_UNIT_INVALID, field="term_unit") from None
+            raise OfferError(ErrorCode.TERM_UNIT_INVALID, field="term_unit") from None
         try:
             put(self, "method", Method(self.method))
         except ValueError:
-            raise OfferError(METHOD_INVALID, field="method") from None
+            raise OfferError(ErrorCode.METHOD_INVALID, field="method") from None
         term = int_input(self.term, field="term")
         if term <= 0:
-            raise OfferError(TERM_NOT_POSITIVE, field="term")
+            raise OfferError(ErrorCode.TERM_NOT_POSITIVE, field="term")
         if term > MAX_TERM[self.term_unit]:
-            raise OfferError(TERM_TOO_LONG, field="term")
+            raise OfferError(ErrorCode.TERM_TOO_LONG, field="term")
         start = date_input(self.start_date, field="start_date")
         if self.first_due is not None:
             first_due = date_input(self.first_due, field="first_due")
             if first_due <= start:
-                raise OfferError(FIRST_DUE_NOT_AFTER_START, field="first_due")
+                raise OfferError(ErrorCode.FIRST_DUE_NOT_AFTER_START, field="first_due")
             if self.is_single_payment and (first_due - start).days > MAX_SINGLE_TERM_DAYS:
-                raise OfferError(TERM_TOO_LONG, field="first_due")
+                raise OfferError(ErrorCode.TERM_TOO_LONG, field="first_due")
         for name in ("fee_upfront_amount", "fee_per_period_amount", "fee_separate"):
             fee = _money(getattr(self, name), field=name)
             if fee < 0:
-                raise OfferError(FEE_NEGATIVE, field=name)
+                raise OfferError(ErrorCode.FEE_NEGATIVE, field=name)
             if fee > MAX_AMOUNT:
-                raise OfferError(FEE_TOO_LARGE, field=name)
+                raise OfferError(ErrorCode.FEE_TOO_LARGE, field=name)
             put(self, name, fee)
         for name in ("fee_upfront_rate", "fee_per_period_rate"):
             fee_rate = decimal_input(getattr(self, name), field=name)
             if fee_rate < 0:
-                raise OfferError(FEE_NEGATIVE, field=name)
+                raise OfferError(ErrorCode.FEE_NEGATIVE, field=name)
             if fee_rate > MAX_RATE:
-                raise OfferError(FEE_TOO_LARGE, field=name)
+                raise OfferError(ErrorCode.FEE_TOO_LARGE, field=name)
             put(self, name, fee_rate)
         if self.fee_upfront >= amount:
             culprit = "fee_upfront_amount" if self.fee_upfront_amount else "fee_upfront_rate"
-            raise OfferError(FEES_EXCEED_AMOUNT, field=culprit)
+            raise OfferError(ErrorCode.FEES_EXCEED_AMOUNT, field=culprit)
         if self.fee_upfront + self.fee_separate >= amount:
-            raise OfferError(FEES_EXCEED_AMOUNT, field="fee_separate")
+            raise OfferError(ErrorCode.FEES_EXCEED_AMOUNT, field="fee_separate")
 
     @property
     def fee_upfront(self) -> Decimal:
@@ -214,33 +195,33 @@ class Plan:
         put = object.__setattr__
         received = _money(self.received, field="received")
         if received <= 0:
-            raise OfferError(RECEIVED_NOT_POSITIVE, field="received")
+            raise OfferError(ErrorCode.RECEIVED_NOT_POSITIVE, field="received")
         if received > MAX_AMOUNT:
-            raise OfferError(AMOUNT_TOO_LARGE, field="received")
+            raise OfferError(ErrorCode.AMOUNT_TOO_LARGE, field="received")
         put(self, "received", received)
         for name in ("payment", "first_payment", "last_payment"):
             if name != "payment" and getattr(self, name) is None:
                 continue
             amount = _money(getattr(self, name), field=name)
             if amount <= 0:
-                raise OfferError(PAYMENT_NOT_POSITIVE, field=name)
+                raise OfferError(ErrorCode.PAYMENT_NOT_POSITIVE, field=name)
             if amount > MAX_AMOUNT:
-                raise OfferError(AMOUNT_TOO_LARGE, field=name)
+                raise OfferError(ErrorCode.AMOUNT_TOO_LARGE, field=name)
             put(self, name, amount)
         count = int_input(self.count, field="count")
         if count <= 0:
-            raise OfferError(COUNT_NOT_POSITIVE, field="count")
+            raise OfferError(ErrorCode.COUNT_NOT_POSITIVE, field="count")
         if count > MAX_PAYMENTS:
-            raise OfferError(COUNT_TOO_LARGE, field="count")
+            raise OfferError(ErrorCode.COUNT_TOO_LARGE, field="count")
         if count == 1 and (self.first_payment is not None or self.last_payment is not None):
             field = "first_payment" if self.first_payment is not None else "last_payment"
-            raise OfferError(COUNT_TOO_SMALL, field=field)
+            raise OfferError(ErrorCode.COUNT_TOO_SMALL, field=field)
         put(self, "frequency", frequency_input(self.frequency))
         start = date_input(self.start_date, field="start_date")
         if self.first_due is not None:
             first_due = date_input(self.first_due, field="first_due")
             if first_due <= start:
-                raise OfferError(FIRST_DUE_NOT_AFTER_START, field="first_due")
+                raise OfferError(ErrorCode.FIRST_DUE_NOT_AFTER_START, field="first_due")
 
 
 @dataclass(frozen=True, slots=True)
@@ -484,11 +465,11 @@ def installment_payment(*, principal: Decimal, period_rate: Decimal, count: int)
     rate = decimal_input(period_rate, field="period_rate")
     periods = int_input(count, field="count")
     if amount <= 0:
-        raise OfferError(AMOUNT_NOT_POSITIVE, field="principal")
+        raise OfferError(ErrorCode.AMOUNT_NOT_POSITIVE, field="principal")
     if rate < 0:
-        raise OfferError(RATE_NEGATIVE, field="period_rate")
+        raise OfferError(ErrorCode.RATE_NEGATIVE, field="period_rate")
     if periods <= 0:
-        raise OfferError(COUNT_NOT_POSITIVE, field="count")
+        raise OfferError(ErrorCode.COUNT_NOT_POSITIVE, field="count")
     with localcontext() as ctx:
         ctx.prec = PRECISION
         return _level_payment(amount, [rate] * periods)

@@ -197,13 +197,17 @@ def parse_number(text: str, *, money: bool = True, allow_percent: bool = False) 
     return number.quantize(Decimal(1)) if number == number.to_integral_value() else number
 
 
+# What every box that must be filled in says when it is empty, unless it says something more.
+REQUIRED_MESSAGE = _("Please fill this in.")
+
+
 class _NumberField(forms.CharField):
     """A text input (so that 1.5万 and 10,000 can be typed) that cleans to a Decimal."""
 
     money = True
     allow_percent = False
     default_error_messages = {
-        "required": _("Please fill this in."),
+        "required": REQUIRED_MESSAGE,
         "invalid": _("Type a number, such as 10000, 10,000, 1.5万 or 10k."),
         "negative": _("This cannot be below zero."),
         "percent": _("Type an amount in yuan here, not a percentage."),
@@ -444,6 +448,6 @@ class DateField(forms.DateField):
     widget = DateInput
     input_formats = DATE_INPUT_FORMATS
     default_error_messages = {
-        "required": _("Please fill this in."),
+        "required": REQUIRED_MESSAGE,
         "invalid": _("Type a date such as 2026-12-31, or pick one."),
     }

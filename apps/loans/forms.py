@@ -61,8 +61,8 @@ from apps.finance import (
     schedule_for_offer,
     schedule_for_plan,
 )
-from apps.finance import errors as engine_errors
 from apps.finance.budget import MAX_MONEY
+from apps.finance.errors import ErrorCode
 from apps.loans.fields import (
     NO_FEE,
     DateField,
@@ -587,30 +587,28 @@ class BudgetForm(RepayableForm):
 # The engine's error codes in the borrower's words. Codes the form's own checks already catch
 # (bounds, required fields) still have a message, in case the engine's limits differ.
 ENGINE_MESSAGES = {
-    engine_errors.NOT_A_NUMBER: _("Type a number here."),
-    engine_errors.AMOUNT_NOT_POSITIVE: _("This must be more than zero."),
-    engine_errors.AMOUNT_TOO_LARGE: _("This amount is too large to check."),
-    engine_errors.RATE_NEGATIVE: _("The rate cannot be below zero."),
-    engine_errors.RATE_TOO_LARGE: _(
+    ErrorCode.NOT_A_NUMBER: _("Type a number here."),
+    ErrorCode.AMOUNT_NOT_POSITIVE: _("This must be more than zero."),
+    ErrorCode.AMOUNT_TOO_LARGE: _("This amount is too large to check."),
+    ErrorCode.RATE_NEGATIVE: _("The rate cannot be below zero."),
+    ErrorCode.RATE_TOO_LARGE: _(
         "This rate is too high to be real. Check it and what it is charged for."
     ),
-    engine_errors.TERM_NOT_POSITIVE: _("The term must be at least 1."),
-    engine_errors.TERM_TOO_LONG: _("This term is too long for this kind of loan."),
-    engine_errors.FEE_NEGATIVE: _("A fee cannot be below zero."),
-    engine_errors.FEE_TOO_LARGE: _("This fee is too large to check."),
-    engine_errors.FEES_EXCEED_AMOUNT: _("The fees taken at payout are as much as the loan itself."),
-    engine_errors.FIRST_DUE_NOT_AFTER_START: _(
+    ErrorCode.TERM_NOT_POSITIVE: _("The term must be at least 1."),
+    ErrorCode.TERM_TOO_LONG: _("This term is too long for this kind of loan."),
+    ErrorCode.FEE_NEGATIVE: _("A fee cannot be below zero."),
+    ErrorCode.FEE_TOO_LARGE: _("This fee is too large to check."),
+    ErrorCode.FEES_EXCEED_AMOUNT: _("The fees taken at payout are as much as the loan itself."),
+    ErrorCode.FIRST_DUE_NOT_AFTER_START: _(
         "The first payment must fall after the day the money arrives."
     ),
-    engine_errors.RECEIVED_NOT_POSITIVE: _("This must be more than zero."),
-    engine_errors.PAYMENT_NOT_POSITIVE: _("A payment must be more than zero."),
-    engine_errors.COUNT_NOT_POSITIVE: _("There must be at least one payment."),
-    engine_errors.COUNT_TOO_LARGE: _("That is too many payments to check."),
-    engine_errors.COUNT_TOO_SMALL: _(
-        "A different first or last payment needs at least 2 payments."
-    ),
-    engine_errors.NO_PAYMENTS: _("There must be at least one payment."),
-    engine_errors.PAYMENT_NOT_AFTER_START: _(
+    ErrorCode.RECEIVED_NOT_POSITIVE: _("This must be more than zero."),
+    ErrorCode.PAYMENT_NOT_POSITIVE: _("A payment must be more than zero."),
+    ErrorCode.COUNT_NOT_POSITIVE: _("There must be at least one payment."),
+    ErrorCode.COUNT_TOO_LARGE: _("That is too many payments to check."),
+    ErrorCode.COUNT_TOO_SMALL: _("A different first or last payment needs at least 2 payments."),
+    ErrorCode.NO_PAYMENTS: _("There must be at least one payment."),
+    ErrorCode.PAYMENT_NOT_AFTER_START: _(
         "The first payment must fall after the day the money arrives."
     ),
 }
@@ -628,7 +626,7 @@ ENGINE_FIELDS = {
 }
 
 
-def attach_offer_error(form: forms.Form, error: engine_errors.OfferError) -> None:
+def attach_offer_error(form: forms.Form, error: OfferError) -> None:
     """Show the engine's typed error beside the field it concerns, in the reader's language."""
     message = ENGINE_MESSAGES.get(error.code, FALLBACK_MESSAGE)
     name = ENGINE_FIELDS.get(error.field or "", error.field)

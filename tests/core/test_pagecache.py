@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.core.cache import cache
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.cache import cache, caches
 from django.test import Client
 
 from apps.core.models import Source, Stage
-from apps.core.pagecache import bump_content_version, cached_content
+from apps.core.pagecache import bump_content_version, cached_content, release
 from apps.core.saved import save_result
 
 pytestmark = pytest.mark.django_db
@@ -27,6 +28,30 @@ def _rename_first_stage_behind_the_admins_back(title: str) -> Stage:
 
 def _without_tokens(html: str) -> str:
     return TOKEN.sub("", html)
+
+
+@pytest.fixture
+def stored(monkeypatch) -> dict[str, object]:
+    """Every key and value the page cache stores during the test, seen through the cache's
+    public set()."""
+    seen: dict[str, object] = {}
+    backend = caches["default"]
+    real_set = backend.set
+
+    def recording_set(key, value, *args, **kwargs):
+        seen[key] = value
+        return real_set(key, value, *args, **kwargs)
+
+    monkeypatch.setattr(backend, "set", recording_set)
+    return seen
+
+
+@pytest.fixture
+def fresh_release(settings):
+    """Each test names its own release; the next test computes the real one again."""
+    release.cache_clear()
+    yield settings
+    release.cache_clear()
 
 
 def test_a_shared_page_is_served_from_the_cache_until_content_changes_in_the_admin(en):
@@ -78,12 +103,40 @@ def test_every_reader_gets_their_own_csrf_token_and_it_works():
     assert response.status_code == 302
 
 
-def test_pages_with_a_query_string_are_never_cached(en):
+def test_pages_with_a_query_string_are_never_cached(en, stored):
     en.get("/late/calculator/?days=3")
-    assert not [k for k in cache._cache if "page:" in str(k)]  # locmem's own store
+    assert not [k for k in stored if k.startswith("page:")]
+    en.get("/late/calculator/")
+    assert [k for k in stored if k.startswith("page:")]
 
 
-def test_a_deleted_saved_result_is_never_served_from_the_cache(en):
+def test_a_new_release_never_serves_a_page_cached_by_the_last(en, fresh_release):
+    fresh_release.RELEASE = "release-1"
+    before = en.get("/late/").content.decode()
+    _rename_first_stage_behind_the_admins_back("Renamed stage")
+    assert "Renamed stage" not in en.get("/late/").content.decode()  # cached
+    fresh_release.RELEASE = "release-2"
+    release.cache_clear()
+    after = en.get("/late/").content.decode()
+    assert "Renamed stage" in after and "Renamed stage" not in before
+
+
+def test_the_release_follows_the_static_files_when_the_deploy_does_not_name_it(
+    fresh_release, monkeypatch
+):
+    fresh_release.RELEASE = ""
+    computed = release()
+    assert len(computed) == 16 and computed == release()
+    # Another set of static files (a deploy that changed a stylesheet) is another release.
+    monkeypatch.setattr(staticfiles_storage, "read_manifest", lambda: '{"paths": {}}')
+    release.cache_clear()
+    assert release() != computed
+    fresh_release.RELEASE = "v42"
+    release.cache_clear()
+    assert release() == "v42"
+
+
+def test_a_deleted_saved_result_is_never_served_from_the_cache(en, stored):
     token, saved = save_result(
         kind="check",
         inputs={
@@ -99,8 +152,8 @@ def test_a_deleted_saved_result_is_never_served_from_the_cache(en):
     url = f"/result/s/{token}/"
     assert en.get(url).status_code == 200
     assert en.get(url).status_code == 200  # now cached
-    cached = [v for k, v in cache._cache.items() if "page:" in str(k)]
-    assert cached and all(token.encode() not in v for v in cached), "the link is in the cache"
+    cached = [str(v) for k, v in stored.items() if k.startswith("page:")]
+    assert cached and all(token not in v for v in cached), "the link is in the cache"
     saved.delete()
     assert en.get(url).status_code == 404
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
+
 import pytest
 from django.urls import reverse
+
+from tests.loans.helpers import check
 
 pytestmark = pytest.mark.django_db
 
@@ -130,3 +134,21 @@ def test_money_and_percent_write_numbers_wider_than_decimals_default_precision()
     # An effective rate of 10^40 % (a fee 89 times the loan, every month) once raised a 500.
     assert percent(Decimal("1.23456e40")) == "1" + ",234,560" + ",000" * 12 + ".00%"
     assert money(Decimal("9" * 30) + Decimal("0.005")) == "1" + ",000" * 10 + ".00"
+
+
+def test_pages_leave_compressed_for_a_browser_that_accepts_gzip(en):
+    plain = en.get("/late/guide/")
+    packed = en.get("/late/guide/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert "Content-Encoding" not in plain
+    assert packed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in packed["Vary"]
+    html = gzip.decompress(packed.content).decode()
+    assert html.startswith("<!doctype html>") and html.rstrip().endswith("</html>")
+    # The whole guide: about a fifth of its size on the wire.
+    assert len(packed.content) < len(plain.content) / 3
+
+
+def test_a_loan_checks_answer_leaves_compressed_too(en):
+    response = en.post("/result/", check(), HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
+    assert "rp-verdict" in gzip.decompress(response.content).decode()

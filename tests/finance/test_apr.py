@@ -138,13 +138,19 @@ def test_irregular_payments_are_each_placed_at_their_own_time():
 @pytest.mark.parametrize(
     ("advance", "payments", "frequency", "code", "field"),
     [
-        ("0", [(30, "100")], None, codes.AMOUNT_NOT_POSITIVE, "advance"),
-        ("100", [], None, codes.NO_PAYMENTS, "payments"),
-        ("100", [(30, "0"), (60, "0")], "month", codes.NO_PAYMENTS, "payments"),
-        ("100", [(0, "110")], None, codes.PAYMENT_NOT_AFTER_START, "payments"),
-        ("100", [(30, "-1")], None, codes.PAYMENT_NOT_POSITIVE, "payments"),
-        ("100", [(30, "60"), (60, "60")], None, codes.FREQUENCY_INVALID, "frequency"),
-        ("100", [(30, "60"), (60, "60")], "fortnight", codes.FREQUENCY_INVALID, "frequency"),
+        ("0", [(30, "100")], None, codes.ErrorCode.AMOUNT_NOT_POSITIVE, "advance"),
+        ("100", [], None, codes.ErrorCode.NO_PAYMENTS, "payments"),
+        ("100", [(30, "0"), (60, "0")], "month", codes.ErrorCode.NO_PAYMENTS, "payments"),
+        ("100", [(0, "110")], None, codes.ErrorCode.PAYMENT_NOT_AFTER_START, "payments"),
+        ("100", [(30, "-1")], None, codes.ErrorCode.PAYMENT_NOT_POSITIVE, "payments"),
+        ("100", [(30, "60"), (60, "60")], None, codes.ErrorCode.FREQUENCY_INVALID, "frequency"),
+        (
+            "100",
+            [(30, "60"), (60, "60")],
+            "fortnight",
+            codes.ErrorCode.FREQUENCY_INVALID,
+            "frequency",
+        ),
     ],
 )
 def test_cash_flows_that_cannot_be_priced_raise_one_typed_error(

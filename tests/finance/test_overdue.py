@@ -74,12 +74,16 @@ def test_a_late_single_repayment_is_priced_over_the_days_it_really_ran():
 @pytest.mark.parametrize(
     ("overrides", "code", "field"),
     [
-        ({"days_late": -1}, codes.DAYS_LATE_NEGATIVE, "days_late"),
-        ({"days_late": MAX_DAYS_LATE + 1}, codes.DAYS_LATE_TOO_LARGE, "days_late"),
-        ({"payment_number": 0}, codes.PAYMENT_NUMBER_INVALID, "payment_number"),
-        ({"payment_number": 13}, codes.PAYMENT_NUMBER_INVALID, "payment_number"),
-        ({"penalty_daily_rate": Decimal("-0.001")}, codes.PENALTY_NEGATIVE, "penalty_daily_rate"),
-        ({"late_fee": Decimal("-5")}, codes.PENALTY_NEGATIVE, "late_fee"),
+        ({"days_late": -1}, codes.ErrorCode.DAYS_LATE_NEGATIVE, "days_late"),
+        ({"days_late": MAX_DAYS_LATE + 1}, codes.ErrorCode.DAYS_LATE_TOO_LARGE, "days_late"),
+        ({"payment_number": 0}, codes.ErrorCode.PAYMENT_NUMBER_INVALID, "payment_number"),
+        ({"payment_number": 13}, codes.ErrorCode.PAYMENT_NUMBER_INVALID, "payment_number"),
+        (
+            {"penalty_daily_rate": Decimal("-0.001")},
+            codes.ErrorCode.PENALTY_NEGATIVE,
+            "penalty_daily_rate",
+        ),
+        ({"late_fee": Decimal("-5")}, codes.ErrorCode.PENALTY_NEGATIVE, "late_fee"),
     ],
 )
 def test_impossible_delays_raise_one_typed_error(quote, overrides, code, field):

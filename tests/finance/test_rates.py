@@ -13,7 +13,7 @@ from apps.finance import (
     daily_rate_from_annual,
     effective_annual_rate,
 )
-from apps.finance.errors import DAY_BASIS_INVALID, RATE_PERIOD_INVALID
+from apps.finance.errors import ErrorCode
 
 
 @pytest.mark.parametrize(("period", "multiplier"), [("day", 365), ("month", 12), ("year", 1)])
@@ -42,11 +42,11 @@ def test_effective_rate_of_a_zero_period_rate_is_zero():
 def test_an_unknown_rate_period_is_an_offer_error_on_that_field():
     with pytest.raises(OfferError) as caught:
         advertised_annual_rate(rate=Decimal("0.01"), rate_period="fortnight")
-    assert (caught.value.code, caught.value.field) == (RATE_PERIOD_INVALID, "rate_period")
+    assert (caught.value.code, caught.value.field) == (ErrorCode.RATE_PERIOD_INVALID, "rate_period")
 
 
 @pytest.mark.parametrize("basis", [0, 364, 366, True])
 def test_only_360_and_365_are_day_bases(basis):
     with pytest.raises(OfferError) as caught:
         advertised_annual_rate(rate=Decimal("0.01"), rate_period="day", day_basis=basis)
-    assert caught.value.code == DAY_BASIS_INVALID
+    assert caught.value.code == ErrorCode.DAY_BASIS_INVALID

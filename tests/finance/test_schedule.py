@@ -171,32 +171,48 @@ def test_rounding_tiny_payments_over_many_periods_never_makes_a_payment_negative
 @pytest.mark.parametrize(
     ("overrides", "code", "field"),
     [
-        ({"amount": Decimal(0)}, codes.AMOUNT_NOT_POSITIVE, "amount"),
-        ({"amount": Decimal("-5")}, codes.AMOUNT_NOT_POSITIVE, "amount"),
-        ({"amount": Decimal("0.004")}, codes.AMOUNT_NOT_POSITIVE, "amount"),
-        ({"amount": MAX_AMOUNT + 1}, codes.AMOUNT_TOO_LARGE, "amount"),
-        ({"amount": Decimal("NaN")}, codes.NOT_A_NUMBER, "amount"),
-        ({"amount": Decimal("Infinity")}, codes.NOT_A_NUMBER, "amount"),
-        ({"rate": Decimal("-0.0001")}, codes.RATE_NEGATIVE, "rate"),
-        ({"rate": MAX_RATE + 1}, codes.RATE_TOO_LARGE, "rate"),
-        ({"rate_period": "week"}, codes.RATE_PERIOD_INVALID, "rate_period"),
-        ({"day_basis": 364}, codes.DAY_BASIS_INVALID, "day_basis"),
-        ({"term": 0}, codes.TERM_NOT_POSITIVE, "term"),
-        ({"term": -3}, codes.TERM_NOT_POSITIVE, "term"),
-        ({"term": MAX_TERM[TermUnit.MONTH] + 1}, codes.TERM_TOO_LONG, "term"),
-        ({"term_unit": "year"}, codes.TERM_UNIT_INVALID, "term_unit"),
-        ({"method": "balloon"}, codes.METHOD_INVALID, "method"),
-        ({"fee_upfront_amount": Decimal("-1")}, codes.FEE_NEGATIVE, "fee_upfront_amount"),
-        ({"fee_per_period_rate": Decimal("-0.01")}, codes.FEE_NEGATIVE, "fee_per_period_rate"),
-        ({"fee_upfront_amount": Decimal("10000")}, codes.FEES_EXCEED_AMOUNT, "fee_upfront_amount"),
-        ({"fee_upfront_rate": Decimal("1")}, codes.FEES_EXCEED_AMOUNT, "fee_upfront_rate"),
+        ({"amount": Decimal(0)}, codes.ErrorCode.AMOUNT_NOT_POSITIVE, "amount"),
+        ({"amount": Decimal("-5")}, codes.ErrorCode.AMOUNT_NOT_POSITIVE, "amount"),
+        ({"amount": Decimal("0.004")}, codes.ErrorCode.AMOUNT_NOT_POSITIVE, "amount"),
+        ({"amount": MAX_AMOUNT + 1}, codes.ErrorCode.AMOUNT_TOO_LARGE, "amount"),
+        ({"amount": Decimal("NaN")}, codes.ErrorCode.NOT_A_NUMBER, "amount"),
+        ({"amount": Decimal("Infinity")}, codes.ErrorCode.NOT_A_NUMBER, "amount"),
+        ({"rate": Decimal("-0.0001")}, codes.ErrorCode.RATE_NEGATIVE, "rate"),
+        ({"rate": MAX_RATE + 1}, codes.ErrorCode.RATE_TOO_LARGE, "rate"),
+        ({"rate_period": "week"}, codes.ErrorCode.RATE_PERIOD_INVALID, "rate_period"),
+        ({"day_basis": 364}, codes.ErrorCode.DAY_BASIS_INVALID, "day_basis"),
+        ({"term": 0}, codes.ErrorCode.TERM_NOT_POSITIVE, "term"),
+        ({"term": -3}, codes.ErrorCode.TERM_NOT_POSITIVE, "term"),
+        ({"term": MAX_TERM[TermUnit.MONTH] + 1}, codes.ErrorCode.TERM_TOO_LONG, "term"),
+        ({"term_unit": "year"}, codes.ErrorCode.TERM_UNIT_INVALID, "term_unit"),
+        ({"method": "balloon"}, codes.ErrorCode.METHOD_INVALID, "method"),
+        ({"fee_upfront_amount": Decimal("-1")}, codes.ErrorCode.FEE_NEGATIVE, "fee_upfront_amount"),
+        (
+            {"fee_per_period_rate": Decimal("-0.01")},
+            codes.ErrorCode.FEE_NEGATIVE,
+            "fee_per_period_rate",
+        ),
+        (
+            {"fee_upfront_amount": Decimal("10000")},
+            codes.ErrorCode.FEES_EXCEED_AMOUNT,
+            "fee_upfront_amount",
+        ),
+        (
+            {"fee_upfront_rate": Decimal("1")},
+            codes.ErrorCode.FEES_EXCEED_AMOUNT,
+            "fee_upfront_rate",
+        ),
         (
             {"fee_upfront_amount": Decimal("1000"), "fee_separate": Decimal("9000")},
-            codes.FEES_EXCEED_AMOUNT,
+            codes.ErrorCode.FEES_EXCEED_AMOUNT,
             "fee_separate",
         ),
-        ({"first_due": START}, codes.FIRST_DUE_NOT_AFTER_START, "first_due"),
-        ({"first_due": START - timedelta(days=1)}, codes.FIRST_DUE_NOT_AFTER_START, "first_due"),
+        ({"first_due": START}, codes.ErrorCode.FIRST_DUE_NOT_AFTER_START, "first_due"),
+        (
+            {"first_due": START - timedelta(days=1)},
+            codes.ErrorCode.FIRST_DUE_NOT_AFTER_START,
+            "first_due",
+        ),
     ],
 )
 def test_an_impossible_offer_raises_one_typed_error_naming_the_field(overrides, code, field):
@@ -216,7 +232,7 @@ def test_floats_and_datetimes_are_programming_errors_not_borrower_errors(overrid
 
 
 def test_offer_error_survives_pickling_with_its_code_and_field():
-    error = OfferError(codes.TERM_TOO_LONG, field="term")
+    error = OfferError(codes.ErrorCode.TERM_TOO_LONG, field="term")
     copy = pickle.loads(pickle.dumps(error))
     assert (copy.code, copy.field) == (error.code, error.field)
 
@@ -262,14 +278,18 @@ def test_plan_rate_prices_its_payments_at_the_money_received(frequency):
 @pytest.mark.parametrize(
     ("overrides", "code", "field"),
     [
-        ({"received": Decimal(0)}, codes.RECEIVED_NOT_POSITIVE, "received"),
-        ({"payment": Decimal(0)}, codes.PAYMENT_NOT_POSITIVE, "payment"),
-        ({"first_payment": Decimal("-1")}, codes.PAYMENT_NOT_POSITIVE, "first_payment"),
-        ({"count": 0}, codes.COUNT_NOT_POSITIVE, "count"),
-        ({"count": 601}, codes.COUNT_TOO_LARGE, "count"),
-        ({"count": 1, "last_payment": Decimal("5")}, codes.COUNT_TOO_SMALL, "last_payment"),
-        ({"frequency": "daily"}, codes.FREQUENCY_INVALID, "frequency"),
-        ({"first_due": START}, codes.FIRST_DUE_NOT_AFTER_START, "first_due"),
+        ({"received": Decimal(0)}, codes.ErrorCode.RECEIVED_NOT_POSITIVE, "received"),
+        ({"payment": Decimal(0)}, codes.ErrorCode.PAYMENT_NOT_POSITIVE, "payment"),
+        ({"first_payment": Decimal("-1")}, codes.ErrorCode.PAYMENT_NOT_POSITIVE, "first_payment"),
+        ({"count": 0}, codes.ErrorCode.COUNT_NOT_POSITIVE, "count"),
+        ({"count": 601}, codes.ErrorCode.COUNT_TOO_LARGE, "count"),
+        (
+            {"count": 1, "last_payment": Decimal("5")},
+            codes.ErrorCode.COUNT_TOO_SMALL,
+            "last_payment",
+        ),
+        ({"frequency": "daily"}, codes.ErrorCode.FREQUENCY_INVALID, "frequency"),
+        ({"first_due": START}, codes.ErrorCode.FIRST_DUE_NOT_AFTER_START, "first_due"),
     ],
 )
 def test_an_impossible_plan_raises_one_typed_error_naming_the_field(overrides, code, field):

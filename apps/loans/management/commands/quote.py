@@ -30,6 +30,7 @@ from apps.finance import (
     Quote,
     RatePeriod,
     TermUnit,
+    fraction_from_percent,
     schedule_for_offer,
     schedule_for_plan,
 )
@@ -73,8 +74,8 @@ def _number(text: str) -> Decimal:
 
 
 def _percent(text: str) -> Decimal:
-    # Percent in, fraction out: a shift of the decimal point, not arithmetic on money.
-    return _number(text.removesuffix("%")).scaleb(-2)
+    # Percent in, fraction out, as the forms do it.
+    return fraction_from_percent(_number(text.removesuffix("%")))
 
 
 def _fee(text: str) -> tuple[Decimal, Decimal]:
