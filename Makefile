@@ -6,6 +6,8 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Test workers (pytest-xdist): one per core by default; PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= auto
 
 # A local run keeps a generated secret key in data/ unless DJANGO_SECRET_KEY is already set.
 RUN_ENV = DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat data/secret_key)}"
@@ -79,7 +81,7 @@ format: $(VENV)/.dev-installed
 test: $(VENV)/.dev-installed compilemessages lint
 	$(TEST_ENV) $(PY) manage.py check --fail-level WARNING
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
-	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+	$(TEST_ENV) $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # The engine against numpy-financial (BLAS pinned to one thread for steady figures), then the
 # whole app under load: gunicorn on loopback driven by wrk (apt-get install wrk).

@@ -1,23 +1,31 @@
-"""Shared test set-up: static files collected once per run, and small helpers."""
+"""Shared test set-up: static files collected once per run, Hypothesis's settings, small helpers."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import override_settings
+from hypothesis import settings as hypothesis_settings
+
+# No per-example deadline: two test workers share two cores, and a slow example on a busy
+# machine is not a bug. How many examples each test draws: tests/fuzz.py.
+hypothesis_settings.register_profile("repayable", deadline=None, print_blob=True)
+hypothesis_settings.load_profile("repayable")
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _collected_static(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _collected_static(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Pages are rendered with the production storage (hashed, compressed names), so collect the
-    static files once into a temporary folder, as `make run` does into staticfiles/."""
+    static files once into a temporary folder (one per test worker), as `make run` does into
+    staticfiles/. override_settings tells the static storage, which re-reads STATIC_ROOT."""
     root = tmp_path_factory.mktemp("static")
-    settings.STATIC_ROOT = root
-    call_command("collectstatic", interactive=False, verbosity=0)
-    return root
+    with override_settings(STATIC_ROOT=root):
+        call_command("collectstatic", interactive=False, verbosity=0)
+        yield root
 
 
 @pytest.fixture(autouse=True)

@@ -12,9 +12,6 @@ from django.utils import timezone
 from apps.core.models import SavedResult
 from apps.core.saved import (
     TOKEN_BYTES,
-    delete_saved_result,
-    get_saved_result,
-    save_result,
 )
 from tests.loans.helpers import check
 
@@ -111,16 +108,6 @@ def test_a_result_expires_after_the_configured_days(en, settings):
     assert en.get(f"/result/s/{token}/").status_code == 200
     SavedResult.objects.update(expires_at=timezone.now())
     assert en.get(f"/result/s/{token}/").status_code == 404
-
-
-def test_the_service_functions_the_guidance_app_calls():
-    token, saved = save_result(kind="check", inputs={"income": "8000"})
-    assert get_saved_result(token) == saved
-    assert get_saved_result("") is None
-    assert get_saved_result(token + "x") is None
-    assert delete_saved_result(token) is True
-    assert get_saved_result(token) is None
-    assert delete_saved_result(token) is False
 
 
 def test_saving_bad_figures_is_refused(en):

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from apps.core.models import SavedResult
 from tests.crawl import add_forms, crawl
+from tests.fuzz import examples
 
 pytestmark = pytest.mark.django_db
 
@@ -120,7 +121,7 @@ def _send(client: Client, method: str, action: str, data: dict) -> object:
 
 
 @settings(
-    max_examples=250,  # x 8 forms: about 2,000 hostile submissions
+    max_examples=examples(250),  # x 8 forms: about 2,000 hostile submissions under CI
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.contrib.staticfiles.storage import staticfiles_storage
+
+# The module, not its lazy staticfiles_storage: pytest's collection would set that up early.
+from django.contrib.staticfiles import storage as static_storage
 from django.core.cache import cache, caches
 from django.test import Client
 
@@ -128,7 +130,9 @@ def test_the_release_follows_the_static_files_when_the_deploy_does_not_name_it(
     computed = release()
     assert len(computed) == 16 and computed == release()
     # Another set of static files (a deploy that changed a stylesheet) is another release.
-    monkeypatch.setattr(staticfiles_storage, "read_manifest", lambda: '{"paths": {}}')
+    monkeypatch.setattr(
+        static_storage.staticfiles_storage, "read_manifest", lambda: '{"paths": {}}'
+    )
     release.cache_clear()
     assert release() != computed
     fresh_release.RELEASE = "v42"

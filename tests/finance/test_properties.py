@@ -1,11 +1,10 @@
 """Invariants of the engine over thousands of generated offers and plans (Hypothesis).
 
-FINANCE_EXAMPLES sets how many examples each property draws (default 1000).
+Each property draws 1,000 examples under CI=true and a tenth of that locally (tests/fuzz.py).
 """
 
 from __future__ import annotations
 
-import os
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -27,10 +26,11 @@ from apps.finance import (
 from apps.finance.periods import UNIT_FOR_FREQUENCY, Frequency, due_dates
 from apps.finance.schedule import payment_times
 from tests.finance.helpers import present_value
+from tests.fuzz import examples
 
 settings.register_profile(
     "finance",
-    max_examples=int(os.environ.get("FINANCE_EXAMPLES", "1000")),
+    max_examples=examples(1000),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )

@@ -176,3 +176,11 @@ def test_editing_a_section_in_the_database_changes_the_page(en):
     section.save()
     html = en.get(reverse("guidance:stage", args=["settled"])).content.decode()
     assert "<li>A first point.</li><li>A second point.</li>" in html
+
+
+def test_sources_page_lists_rate_lines_with_their_dates(en):
+    html = en.get(reverse("guidance:sources")).content.decode()
+    assert "One-year loan prime rate (LPR)" in html
+    assert "3.00%" in html
+    assert "2025-05-20" in html
+    assert "Last checked" in html

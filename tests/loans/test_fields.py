@@ -1,4 +1,5 @@
-"""What people type into money, rate and count boxes, and what comes out."""
+"""What people type into money, rate, count and term boxes, and what comes out: 1.5万, 10,000,
+12期, 3家, 12个月, 30天."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,9 +19,12 @@ from apps.loans.fields import (
     MoneyField,
     NumberFormatError,
     PercentField,
+    TermField,
     WholeNumberField,
     parse_number,
+    term_unit_typed,
 )
+from tests.fuzz import examples
 
 D = Decimal
 
@@ -244,7 +249,7 @@ def test_counts_and_terms_read_chinese_numerals_too(en):
     assert plan.cleaned_data["count"] == 12 and plan.cleaned_data["payment"] == D("2300")
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(
     st.text(alphabet="零〇一二两三四五六七八九十百千万亿壹贰拾佰仟点0123456789.元¥ ", max_size=14)
 )
@@ -256,3 +261,29 @@ def test_any_mix_of_chinese_numerals_gives_a_number_or_a_clear_refusal(text):
     else:
         assert number >= 0
         assert number == number.to_integral_value() or "." in text or "点" in text
+
+
+@pytest.mark.parametrize(
+    ("typed", "count"), [("12期", 12), ("１２期", 12), ("3家", 3), (" 2笔 ", 2)]
+)
+def test_a_count_may_carry_the_word_apps_put_after_it(typed, count):
+    assert WholeNumberField(required=False).clean(typed) == count
+
+
+@pytest.mark.parametrize("typed", ["12天", "12个月", "十二天", "twelve"])
+def test_a_count_refuses_units_of_time_and_words(typed):
+    with translation.override("en"), pytest.raises(ValidationError, match="whole number"):
+        WholeNumberField(required=False).clean(typed)
+
+
+def test_a_negative_count_says_what_is_allowed_not_just_that_it_is_negative():
+    with translation.override("en"), pytest.raises(ValidationError, match="at least 1"):
+        WholeNumberField(required=False, min_value=Decimal(1)).clean("-3")
+
+
+@pytest.mark.parametrize(
+    ("typed", "unit"), [("12个月", "month"), ("30天", "day"), ("８周", "week"), ("12", None)]
+)
+def test_a_term_names_its_unit_when_typed_with_one(typed, unit):
+    assert term_unit_typed(typed) == unit
+    assert TermField(required=False).clean(typed) == int("".join(c for c in typed if c.isdigit()))

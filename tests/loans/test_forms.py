@@ -98,3 +98,10 @@ def test_the_budget_needs_only_the_income():
         assert form.errors["income"] == [
             "Please type your monthly income: we need it for the verdict."
         ]
+
+
+def test_a_term_typed_in_days_overrides_the_unit_left_at_months():
+    form = TermsForm(data={**TERMS, "term": "30天", "term_unit": "month"})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["term"] == 30
+    assert form.cleaned_data["term_unit"] == "day"

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from apps.affordability.assess import COMPARE_PREFIXES
 from apps.loans.forms import BUDGET_FIELDS, OFFER_FIELDS
+from tests.fuzz import examples
 from tests.loans.helpers import check
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +68,9 @@ def _junk(names, values):
 
 
 @settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(150),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(data=_junk(OFFER_FIELDS + BUDGET_FIELDS, st.one_of(NUMBERISH, CHOICES)))
 def test_junk_posted_to_the_check_never_breaks_it(client, data):
@@ -76,7 +79,9 @@ def test_junk_posted_to_the_check_never_breaks_it(client, data):
 
 
 @settings(
-    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(100),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(field=st.sampled_from(OFFER_FIELDS + BUDGET_FIELDS), value=st.one_of(NUMBERISH, CHOICES))
 def test_one_bad_field_in_a_good_check_never_breaks_it(client, field, value):
@@ -89,7 +94,9 @@ def test_one_bad_field_in_a_good_check_never_breaks_it(client, field, value):
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(60),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(
     data=_junk(

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
+import re
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 
 from tests.loans.helpers import BUDGET, PLAN, check
 from tests.markup import field_errors
@@ -241,3 +246,18 @@ def test_terms_in_days_weeks_and_other_methods_all_price(en):
     ):
         response = en.post("/result/", check(**overrides))
         assert 'id="true-apr">' in response.content.decode(), overrides
+
+
+def _compressed_size(url_path: str) -> int:
+    data = (Path(settings.STATIC_ROOT) / url_path).read_bytes()
+    return len(gzip.compress(data, compresslevel=6))
+
+
+def test_the_loan_check_page_weighs_under_150_kb_compressed(client):
+    html = client.get("/check/").content
+    assets = re.findall(rb'(?:href|src)="/static/([^"]+\.(?:css|js))"', html)
+    assert assets, "no stylesheets found: the weight would be meaningless"
+    total = len(gzip.compress(html, compresslevel=6)) + sum(
+        _compressed_size(a.decode()) for a in assets
+    )
+    assert total < 150 * 1024, f"{total / 1024:.1f} KB"

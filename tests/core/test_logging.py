@@ -1,16 +1,14 @@
-"""Logs never hold what a borrower typed; pages stay light."""
+"""Logs never hold what a borrower typed (apps/core/logging.py, gunicorn's log settings)."""
 
 from __future__ import annotations
 
 import datetime
-import gzip
 import logging
 import re
 import runpy
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 
 from apps.core.logging import JsonFormatter
 
@@ -120,18 +118,3 @@ def test_gunicorn_access_log_records_the_path_only_never_the_query_or_body():
     # %(r)s is the request line with its query string, %(q)s the query string alone.
     assert not re.search(r"%\((r|q|\{[^}]*\}i)\)s", log_format)
     assert config["control_socket_disable"] is True
-
-
-def _compressed_size(url_path: str) -> int:
-    data = (Path(settings.STATIC_ROOT) / url_path).read_bytes()
-    return len(gzip.compress(data, compresslevel=6))
-
-
-def test_the_loan_check_page_weighs_under_150_kb_compressed(client):
-    html = client.get("/check/").content
-    assets = re.findall(rb'(?:href|src)="/static/([^"]+\.(?:css|js))"', html)
-    assert assets, "no stylesheets found: the weight would be meaningless"
-    total = len(gzip.compress(html, compresslevel=6)) + sum(
-        _compressed_size(a.decode()) for a in assets
-    )
-    assert total < 150 * 1024, f"{total / 1024:.1f} KB"

@@ -1,16 +1,14 @@
-"""Friendly error pages in both languages that leak nothing; the health check; Redis settings."""
+"""The site-wide views (apps/core/views.py): the home page, the health check, and friendly error
+pages in both languages that leak nothing."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from django.db import connection
 from django.test import Client
-from django.urls import path
+from django.urls import path, reverse
 
 from config.urls import urlpatterns as site_urls
 
@@ -29,7 +27,7 @@ handler500 = "apps.core.views.server_error"
 handler400 = "apps.core.views.bad_request"
 
 
-@pytest.mark.urls("tests.core.test_errors_and_health")
+@pytest.mark.urls("tests.core.test_views")
 @pytest.mark.parametrize(
     ("language", "words"),
     [("en", "Something went wrong on our side"), ("zh-hans", "我们这边出了问题")],
@@ -63,20 +61,44 @@ def test_health_check_answers_503_when_the_database_is_down(client, monkeypatch)
     assert b"unavailable" in response.content
 
 
-def test_redis_url_switches_the_cache_to_redis_for_every_server():
-    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        "DJANGO_DEBUG": "true",
-        "REDIS_URL": "redis://127.0.0.1:6379/0",
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); " + code],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+def test_home_page_is_in_chinese_for_a_chinese_reader(zh):
+    response = zh.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="zh-hans">' in html
+    assert "借" in html  # the page speaks of borrowing, in Chinese
+    assert "Check a loan" not in html
+
+
+def test_home_page_is_in_english_for_an_english_reader(en):
+    response = en.get("/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="en">' in html
+    assert "Check a loan" in html
+
+
+def test_home_page_defaults_to_chinese_when_the_browser_states_no_language(client):
+    html = client.get("/").content.decode()
+    assert '<html lang="zh-hans">' in html
+
+
+def test_home_page_leads_to_both_jobs(en):
+    html = en.get("/").content.decode()
+    assert f'href="{reverse("loans:check")}"' in html
+    assert f'href="{reverse("guidance:timeline")}"' in html
+
+
+def test_health_check_reports_the_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+@pytest.mark.parametrize(
+    ("client_fixture", "words"), [("en", "We could not find this page"), ("zh", "找不到")]
+)
+def test_unknown_page_gets_a_friendly_404_in_the_readers_language(request, client_fixture, words):
+    response = request.getfixturevalue(client_fixture).get("/no-such-page/")
+    assert response.status_code == 404
+    assert words in response.content.decode()
