@@ -83,11 +83,13 @@ test: $(VENV)/.dev-installed compilemessages lint
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
-# The engine against numpy-financial (BLAS pinned to one thread for steady figures), then the
-# whole app under load: gunicorn on loopback driven by wrk (apt-get install wrk).
+# The engine against numpy-financial (BLAS pinned to one thread for steady figures), the whole
+# app under load (gunicorn on loopback driven by wrk: apt-get install wrk), and a first visit
+# to the loan form on a throttled phone connection (Chromium).
 bench: $(VENV)/.dev-installed compilemessages
 	OPENBLAS_NUM_THREADS=1 $(PY) bench/bench_engine.py
 	$(PY) bench/bench_load.py
+	$(PY) bench/bench_phone.py
 
 clean:
 	rm -rf staticfiles .pytest_cache .ruff_cache .hypothesis

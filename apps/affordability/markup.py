@@ -1,16 +1,16 @@
 """The result pages' words for verdict bands and their long repeated markup.
 
-A 360-month loan has 360 schedule rows and over 700 chart bars; drawn cell by cell in the
-template language that takes tens of milliseconds a page. These functions write the same markup
-in one Python loop (simple tags in templatetags/affordability.py). Only markup and words live
-here: the numbers come from the engine.
+A 360-month loan has 360 schedule rows and over 700 chart bars, and a check carries up to two
+dozen figures into its save form; drawn item by item in the template language that costs tens of
+milliseconds a page. These functions write the same markup in one Python loop (simple tags in
+templatetags/affordability.py). Only markup and words live here: the numbers come from the engine.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.utils.html import escape
+from django.utils.html import escape, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -57,3 +57,8 @@ def schedule_rows(rows: Sequence[ScheduleRow]) -> SafeString:
             for row in rows
         )
     )
+
+
+def hidden_inputs(inputs: dict[str, str]) -> SafeString:
+    """The figures of a check as hidden inputs, for the save form (names and values escaped)."""
+    return format_html_join("", '<input type="hidden" name="{}" value="{}">', inputs.items())

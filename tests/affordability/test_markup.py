@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from apps.affordability.charts import Chart, Segment
-from apps.affordability.markup import schedule_rows, svg_rects
+from apps.affordability.markup import hidden_inputs, schedule_rows, svg_rects
 from apps.finance.schedule import ScheduleRow
 from tests.loans.helpers import check
 
@@ -43,3 +43,9 @@ def test_a_thirty_year_loan_shows_all_360_payments(en):
     html = en.post("/result/", check(term="360", amount="500000", fee_upfront="")).content.decode()
     assert html.count('<td class="text-nowrap">') == 360
     assert html.count('<rect class="seg seg-principal"') == 360
+
+
+def test_the_save_forms_hidden_inputs_carry_each_figure_escaped():
+    html = str(hidden_inputs({"amount": "10,000", "note": '"><script>'}))
+    assert '<input type="hidden" name="amount" value="10,000">' in html
+    assert "<script>" not in html and "&quot;&gt;&lt;script&gt;" in html

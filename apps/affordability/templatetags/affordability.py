@@ -10,6 +10,7 @@ register = template.Library()
 
 register.simple_tag(markup.svg_rects, name="svg_rects")
 register.simple_tag(markup.schedule_rows, name="schedule_rows")
+register.simple_tag(markup.hidden_inputs, name="hidden_inputs")
 
 
 @register.filter
