@@ -22,7 +22,8 @@ import re
 import secrets
 import time
 from collections.abc import Callable
-from functools import cache as once, wraps
+from functools import cache as once
+from functools import wraps
 from pathlib import Path
 from typing import Any
 
