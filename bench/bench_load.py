@@ -23,6 +23,8 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -197,25 +199,12 @@ print(profiler.output_text(unicode=False, color=False, show_all=False)[:6000])
     subprocess.run([PY, "-c", code], cwd=ROOT, env=env, check=True)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=int, default=10)
-    parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--soak", type=int, default=60, help="seconds of the soak run (0: skip)")
-    parser.add_argument("--soak-connections", type=int, default=64)
-    parser.add_argument(
-        "--only",
-        action="append",
-        default=[],
-        help="measure only pages whose name has this (repeatable); the trivial view always runs",
-    )
-    parser.add_argument("--no-profile", action="store_true", help="skip the in-process profile")
-    args = parser.parse_args()
-    if not shutil.which("wrk"):
-        raise SystemExit("wrk is not installed (apt-get install wrk)")
-
+@contextmanager
+def served(**extra_env: str) -> Iterator[tuple[str, dict[str, str]]]:
+    """Gunicorn serving the app on a free loopback port, with a throwaway SQLite database and
+    collected static files: yields its base URL and environment, and stops it afterwards."""
     tmp = Path(tempfile.mkdtemp(prefix="repayable-bench-"))
-    env = _env(tmp)
+    env = {**_env(tmp), **extra_env}
     subprocess.run([PY, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     subprocess.run(
         [PY, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
@@ -244,10 +233,35 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.1)
+        yield base, env
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=15)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--soak", type=int, default=60, help="seconds of the soak run (0: skip)")
+    parser.add_argument("--soak-connections", type=int, default=64)
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        help="measure only pages whose name has this (repeatable); the trivial view always runs",
+    )
+    parser.add_argument("--no-profile", action="store_true", help="skip the in-process profile")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed (apt-get install wrk)")
+
+    with served() as (base, env):
         csrf = _csrf(base, "/check/")
         targets: list[tuple[str, str, Path | None]] = [(n, p, None) for n, p in GET_TARGETS]
         # The loan form posts to its answer, /result/.
-        post_lua = _post_lua(tmp, "/result/", LOAN_CHECK, csrf)
+        post_lua = _post_lua(Path(env["DJANGO_DATA_DIR"]), "/result/", LOAN_CHECK, csrf)
         targets.append(("loan check (POST)", "/result/", post_lua))
         saved = _save_result(base, csrf)
         if saved:
@@ -303,10 +317,6 @@ def main() -> None:
             (p, "POST" if lua else "GET") for n, p, lua in targets if n == slowest.name
         )
         _profile(env, path, method)
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=15)
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -13,32 +13,17 @@ dev requirements (Playwright).
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import signal
 import statistics
-import subprocess
 import sys
-import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench_load import PY, ROOT, _env, _free_port  # noqa: E402
+from bench_load import served  # noqa: E402
 
-CHROMIUM = os.environ.get("PLAYWRIGHT_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-PHONE = {"width": 390, "height": 844}
+from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, PHONE  # noqa: E402
+
 TARGET_SECONDS = 1.5
 
 
@@ -86,37 +71,7 @@ def main() -> None:
         raise SystemExit(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
-    tmp = Path(tempfile.mkdtemp(prefix="repayable-phone-"))
-    env = _env(tmp)
-    subprocess.run([PY, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
-    subprocess.run(
-        [PY, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
-    )
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [
-            str(Path(PY).parent / "gunicorn"),
-            "--config",
-            "config/gunicorn.conf.py",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--access-logfile",
-            "/dev/null",
-            "config.wsgi",
-        ],
-        cwd=ROOT,
-        env={**env, "DJANGO_LOG_LEVEL": "ERROR"},
-        start_new_session=True,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
+    with served(DJANGO_LOG_LEVEL="ERROR") as (base, _env):
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             _measure(browser, base + args.path, 100_000, 0)  # warm the server, not the browser
@@ -137,10 +92,6 @@ def main() -> None:
         median = statistics.median(loads)
         verdict = "under" if median < TARGET_SECONDS else "OVER"
         print(f"\nmedian load {median:.2f} s: {verdict} the {TARGET_SECONDS} s target")
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=15)
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

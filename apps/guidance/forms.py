@@ -19,7 +19,7 @@ from apps.core.templatetags.repayable import tr
 from apps.finance import MAX_AMOUNT, MAX_DAYS_LATE
 from apps.guidance import content
 from apps.loans.fields import DateField, MoneyField, PercentField, WholeNumberField
-from apps.loans.forms import RepayableForm
+from apps.loans.forms import MAX_PENALTY_PERCENT_A_DAY, RepayableForm
 
 # A plan that starts more than a year away, or long ago, is a typing slip in the year.
 MAX_START_SPAN = timedelta(days=366)
@@ -135,7 +135,7 @@ class OverdueForm(RepayableForm):
         ),
         required=False,
         min_value=Decimal(0),
-        max_value=Decimal(10),
+        max_value=MAX_PENALTY_PERCENT_A_DAY,
     )
     late_fee = MoneyField(
         label=_("Fixed late fee (yuan)"),

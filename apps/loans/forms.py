@@ -79,6 +79,8 @@ from apps.loans.fields import (
 MAX_ANNUAL_RATE = Decimal(10)
 MAX_TERM_YEARS = 30
 MAX_PLATFORMS = 99
+# A late-payment rate above 10% a day (3,650% a year) is a typing slip, not a contract.
+MAX_PENALTY_PERCENT_A_DAY = Decimal(10)
 # Dates further than this from today are typing slips (a year 2062, say).
 MAX_DATE_SPAN = timedelta(days=MAX_TERM_YEARS * 366)
 
@@ -201,7 +203,7 @@ class OfferForm(RepayableForm):
         ),
         required=False,
         min_value=Decimal(0),
-        max_value=Decimal(10),
+        max_value=MAX_PENALTY_PERCENT_A_DAY,
     )
 
     def clean(self) -> dict[str, Any]:

@@ -1,8 +1,24 @@
-"""Assertions every browser test makes on the pages it visits."""
+"""The browser the tests and bench/bench_phone.py drive, and the assertions every browser test
+makes on the pages it visits."""
 
 from __future__ import annotations
 
+import os
 from urllib.parse import urlsplit
+
+# Debian's Chromium; the flags keep it from reaching out to Google's hosts, which this machine
+# refuses (and a test must never depend on).
+CHROMIUM = os.environ.get("PLAYWRIGHT_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+PHONE = {"width": 390, "height": 844}
 
 
 def assert_no_axe_violations(page) -> None:
