@@ -22,6 +22,11 @@ Offer (quoted terms): amount, rate, rate_period (RatePeriod: day|month|year), te
     fee_per_period_rate (of the original amount), fee_separate (paid on the start date).
     A term in days, or method one_time, is one repayment; weeks and months are also the payment
     interval. Offer.fee_upfront / fee_per_period / is_single_payment are derived properties.
+Month-end rule (offers, and plans paid month / 2months / quarter): with no first_due, every due
+    date keeps the start date's day of the month, moved back to the last day of shorter months
+    (start 31 Jan: 28 Feb, 31 Mar, 30 Apr, 31 May; start 30 Jan 2024: 29 Feb, 30 Mar), never
+    drifting to the 28th; a given first_due's day is the anchor instead (28 Feb: the 28th every
+    month). Appendix J counts such dates as whole months (31 Jan to 28 Feb is one month).
 Plan (what a lending app shows): received, payment, count, frequency (Frequency: week|2weeks|
     4weeks|semimonth|month|2months|quarter), start_date, first_due=None, first_payment=None,
     last_payment=None.
@@ -35,10 +40,16 @@ schedule_for_offer(*, offer) / schedule_for_plan(*, plan) -> Quote with
     unit_period, start_date, first_due, last_due, term_days, payment_count, solver_iterations,
     method, frequency; flags has_upfront_fee, has_periodic_fee, has_separate_fee, is_flat_fee,
     is_single_payment, has_odd_first_period.
+    A single payment's unit-period is its own term, but never more than a year (Appendix J
+    (b)(4)): further away unit_period is one year (periods.YEAR, periods_per_year 1), the payment
+    falls t whole years plus f after the start (f: leftover months / 12 for a term of whole
+    months, otherwise leftover days / 365), and effective_annual_rate equals the APR. 10,000
+    repaid as 12,400 after 24 months: (1 + i)^2 = 1.24, APR 11.36% (not 12% simple).
 true_apr(*, advance, start_date, payments: [CashFlow(due_date, amount)], frequency=None)
     -> AprResult(period_rate, periods_per_year, apr, effective_annual_rate, unit_period,
-    iterations): the true APR of any cash flows; the solver never uses more than
-    MAX_SOLVER_ITERATIONS evaluations, and repaying less than was received gives a negative rate.
+    iterations): the true APR of any cash flows (a single payment is priced over its own term,
+    at most a year, as above); the solver never uses more than MAX_SOLVER_ITERATIONS
+    evaluations, and repaying less than was received gives a negative rate.
 overdue_cost(*, quote, days_late, penalty_daily_rate=0, late_fee=0, payment_number=1)
     -> OverdueCost: penalty, late fee and total owed (also day by day, as OverdueDay rows) and the
     loan's true APR with the delay.

@@ -31,6 +31,7 @@ from apps.finance.money import ONE, ZERO, decimal_input
 from apps.finance.periods import (
     DAYS_PER_YEAR,
     UNIT_FOR_FREQUENCY,
+    YEAR,
     Frequency,
     UnitPeriod,
     date_input,
@@ -71,8 +72,9 @@ class AprResult:
 
     period_rate: the unit-period rate i (a fraction); periods_per_year: unit-periods in a year;
     apr: nominal annual rate i x periods_per_year; effective_annual_rate: (1 + i)^k - 1, or for a
-    single payment (repaid / received)^(365 / days) - 1; iterations: solver evaluations used
-    (never more than MAX_SOLVER_ITERATIONS).
+    single payment at most a year away (repaid / received)^(365 / days) - 1 (further away the
+    unit-period is a year, so it equals the APR); iterations: solver evaluations used (never more
+    than MAX_SOLVER_ITERATIONS).
     """
 
     period_rate: Decimal
@@ -94,7 +96,8 @@ def true_apr(
 
     `advance` is what the borrower actually received (after fees taken at payout and any fee paid
     separately). `frequency` is the schedule's unit-period ("month", "week", ...); it may be
-    omitted for a single payment, whose unit-period is its own term. Payments may be irregular:
+    omitted for a single payment, whose unit-period is its own term, but never more than a year
+    (beyond a year it is priced at whole years and a fraction of one). Payments may be irregular:
     each is placed at its own whole and fractional unit-periods from the start.
     Raises OfferError (advance "amount_not_positive"; payments "no_payments",
     "payment_not_after_start", "payment_not_positive"; frequency "frequency_invalid").
@@ -144,13 +147,17 @@ def annual_rates(
 ) -> tuple[Decimal, Decimal]:
     """Nominal APR and effective annual rate for a solved period rate (engine building block).
 
-    `single_payment` is (repaid, received, days) when the loan is repaid in one payment: its
-    effective rate is then (repaid / received)^(365 / days) - 1.
+    `single_payment` is (repaid, received, days) when the loan is repaid in one payment: if that
+    payment is at most a year away its effective rate is (repaid / received)^(365 / days) - 1.
+    Further away the unit-period is a year (periods.YEAR), whose rate is already annual and
+    compounded yearly: the effective rate is (1 + i)^1 - 1, the APR itself.
     """
     with localcontext() as ctx:
         ctx.prec = PRECISION
         apr = period_rate * unit.per_year
-        if single_payment is not None:
+        # A yearly unit-period already compounds once a year; annualising its days again would
+        # disagree with the APR (below it over a leap day, above it with a fractional year).
+        if single_payment is not None and unit.kind != YEAR.kind:
             repaid, received, days = single_payment
             effective = (repaid / received) ** (Decimal(DAYS_PER_YEAR) / days) - ONE
         else:

@@ -113,11 +113,12 @@ def overdue_cost(
         paid_date = row.due_date + timedelta(days=days)
 
         # The late payment moves to the day it is paid. A single repayment keeps its own term as
-        # the unit-period, now running to that day; in a schedule the payment keeps its place
-        # in whole unit-periods and the delay is added to it.
+        # the unit-period, now running to that day (capped at a year, so a delay that takes it
+        # past a year prices it in whole years and a fraction); in a schedule the payment keeps
+        # its place in whole unit-periods and the delay is added to it.
         if quote.is_single_payment:
             unit = unit_for_single_payment(quote.start_date, paid_date)
-            flows = [(overdue + extra, 1, ZERO)]
+            flows = [(overdue + extra, *unit_periods_between(quote.start_date, paid_date, unit))]
             single = (overdue + extra, quote.net_received, (paid_date - quote.start_date).days)
         else:
             unit = quote.unit_period

@@ -21,9 +21,9 @@ from apps.finance.periods import (
     UnitPeriod,
     add_months,
     date_input,
-    due_dates,
     frequency_input,
-    next_due,
+    months_and_days,
+    schedule_due_dates,
     unit_for_single_payment,
     unit_periods_between,
 )
@@ -79,9 +79,11 @@ class Offer:
     many payments, weekly or monthly). method: see Method ("one_time" repays everything at the
     end of the term). start_date: the day the money is paid out; first_due: the first (or only)
     due date, by default one period (or the whole term) after the start; an odd first period is
-    charged for its real length. Fees: taken at payout, as an amount and/or a fraction of the
-    amount; charged with every payment, as an amount and/or a fraction of the original amount;
-    and a one-off fee paid separately on the start date. Money is rounded to cents.
+    charged for its real length. Monthly due dates keep the start date's day of the month (the
+    last day of shorter months), or the given first due date's day (see periods.py). Fees: taken
+    at payout, as an amount and/or a fraction of the amount; charged with every payment, as an
+    amount and/or a fraction of the original amount; and a one-off fee paid separately on the
+    start date. Money is rounded to cents.
     """
 
     amount: Decimal
@@ -177,7 +179,8 @@ class Plan:
 
     received: the money that reaches the borrower; payment: the regular payment; count: how many;
     frequency: "week", "2weeks", "4weeks", "semimonth", "month", "2months" or "quarter";
-    start_date: the payout day; first_due: by default one period after the start;
+    start_date: the payout day; first_due: by default one period after the start (month-based
+    due dates then keep the start date's day of the month; see periods.py);
     first_payment / last_payment: when the first or last payment differs from the others (needs
     at least two payments).
     """
@@ -247,7 +250,8 @@ class Quote:
     total_repaid: the sum of the payments; total_fees: at payout + every period + separate;
     total_cost: everything paid less the money received (= total_interest + total_fees);
     apr: the true APR (Appendix J, period_rate x periods_per_year); effective_annual_rate:
-    compounded (for a single payment (repaid / received)^(365 / days) - 1);
+    compounded (for a single payment at most a year away (repaid / received)^(365 / days) - 1;
+    further away the unit-period is a year and it equals the APR);
     advertised_annual_rate: the quoted rate annualised as platforms do (None for a plan);
     apr_to_advertised: how many times the true rate exceeds it (None if nothing was advertised);
     compounded_annual_rate: the quoted rate compounded over a year ((1 + d)^365 - 1 for a daily
@@ -307,14 +311,15 @@ def schedule_for_offer(*, offer: Offer) -> Quote:
             due = offer.first_due or _single_due_date(offer)
             unit = unit_for_single_payment(start, due)
             dates = [due]
-            first = (1, ZERO)
+            first = unit_periods_between(start, due, unit)  # (1, 0) unless beyond a year
             frequency = None
         else:
             frequency = Frequency.WEEK if offer.term_unit is TermUnit.WEEK else Frequency.MONTH
             unit = UNIT_FOR_FREQUENCY[frequency]
-            first_due = offer.first_due or next_due(start, unit)
-            dates = due_dates(first_due, offer.term, unit)
-            first = unit_periods_between(start, first_due, unit)
+            dates = schedule_due_dates(
+                start=start, first_due=offer.first_due, count=offer.term, unit=unit
+            )
+            first = unit_periods_between(start, dates[0], unit)
         rates = _period_rates(offer, unit, dates, first)
         fee = offer.fee_per_period
         rows, total_interest, total_repaid = _amortise(offer, dates, rates, fee)
@@ -323,7 +328,8 @@ def schedule_for_offer(*, offer: Offer) -> Quote:
         net_received = received - offer.fee_separate
         if len(rows) == 1 and not offer.is_single_payment:
             # A one-period term is a single payment too: Appendix J prices it over its own term.
-            unit, first = unit_for_single_payment(start, dates[0]), (1, ZERO)
+            unit = unit_for_single_payment(start, dates[0])
+            first = unit_periods_between(start, dates[0], unit)
         period_rate, iterations = solve_period_rate(advance=net_received, flows=_flows(rows, first))
         single = None
         if len(rows) == 1:
@@ -385,8 +391,10 @@ def schedule_for_plan(*, plan: Plan) -> Quote:
         ctx.prec = PRECISION
         start = plan.start_date
         regular = UNIT_FOR_FREQUENCY[plan.frequency]
-        first_due = plan.first_due or next_due(start, regular)
-        dates = due_dates(first_due, plan.count, regular)
+        dates = schedule_due_dates(
+            start=start, first_due=plan.first_due, count=plan.count, unit=regular
+        )
+        first_due = dates[0]
         amounts = [plan.payment] * plan.count
         if plan.first_payment is not None:
             amounts[0] = plan.first_payment
@@ -394,7 +402,7 @@ def schedule_for_plan(*, plan: Plan) -> Quote:
             amounts[-1] = plan.last_payment
         if plan.count == 1:
             unit = unit_for_single_payment(start, first_due)
-            first = (1, ZERO)
+            first = unit_periods_between(start, first_due, unit)  # (1, 0) unless beyond a year
         else:
             unit = regular
             first = unit_periods_between(start, first_due, unit)
@@ -476,9 +484,13 @@ def installment_payment(*, principal: Decimal, period_rate: Decimal, count: int)
 
 
 def payment_times(quote: Quote) -> list[tuple[int, Decimal]]:
-    """Each payment's Appendix J time (whole unit-periods, fraction) from the start of `quote`."""
+    """Each payment's Appendix J time (whole unit-periods, fraction) from the start of `quote`.
+
+    A single payment is one unit-period after the start (its own term), or, more than a year
+    away, whole years and a fraction of one.
+    """
     if quote.is_single_payment:
-        return [(1, ZERO)]
+        return [unit_periods_between(quote.start_date, quote.first_due, quote.unit_period)]
     whole, fraction = unit_periods_between(quote.start_date, quote.first_due, quote.unit_period)
     return [(whole + k, fraction) for k in range(quote.payment_count)]
 
@@ -506,9 +518,12 @@ def _period_rates(
             previous = due
         return rates
     if offer.is_single_payment:
-        if unit.kind == "months":
+        # Simple interest over the term, whatever unit-period Appendix J prices it with: whole
+        # months at the monthly rate, any other term by the day.
+        months, days = months_and_days(offer.start_date, dates[0])
+        if months and not days:
             per_month = rate_per_month(rate=offer.rate, rate_period=offer.rate_period)
-            return [per_month * unit.length]
+            return [per_month * months]
         per_day = rate_per_day(
             rate=offer.rate, rate_period=offer.rate_period, day_basis=offer.day_basis
         )

@@ -17,8 +17,16 @@ from apps.finance import (
     true_apr,
 )
 from apps.finance import errors as codes
-from apps.finance.periods import UNIT_FOR_FREQUENCY, Frequency, due_dates, unit_periods_between
-from tests.finance.helpers import START, close, npv
+from apps.finance.periods import (
+    DAYS_PER_YEAR,
+    UNIT_FOR_FREQUENCY,
+    YEAR,
+    Frequency,
+    add_months,
+    due_dates,
+    unit_periods_between,
+)
+from tests.finance.helpers import START, close, npv, percent
 
 
 def _regular(payments: list[Decimal], frequency: str, first_due=None) -> list[CashFlow]:
@@ -160,3 +168,65 @@ def test_cash_flows_that_cannot_be_priced_raise_one_typed_error(
     with pytest.raises(OfferError) as caught:
         true_apr(advance=Decimal(advance), start_date=START, payments=flows, frequency=frequency)
     assert (caught.value.code, caught.value.field) == (code, field)
+
+
+# Appendix J (b)(4): a single payment's unit-period is its term, but never more than a year.
+
+
+def _single(months: int, repaid: str, advance: str = "10000"):
+    return true_apr(
+        advance=Decimal(advance),
+        start_date=START,
+        payments=[CashFlow(add_months(START, months), Decimal(repaid))],
+    )
+
+
+def test_a_single_payment_after_24_months_compounds_yearly_to_11_36_percent():
+    # 10,000 at 1% a month for 24 months, 12,400 repaid: (1 + i)^2 = 1.24, not 12% simple.
+    result = _single(24, "12400")
+    assert result.unit_period == YEAR
+    assert result.periods_per_year == 1
+    assert abs((1 + result.period_rate) ** 2 - Decimal("1.24")) < Decimal("1e-9")
+    assert percent(result.apr, 2) == Decimal("11.36")
+    assert result.apr == result.period_rate
+    assert close(result.effective_annual_rate, result.apr)
+
+
+def test_a_single_payment_after_30_months_is_two_years_and_half_a_year_of_simple_interest():
+    result = _single(30, "13000")
+    i = result.period_rate
+    assert result.unit_period == YEAR
+    assert abs((1 + Decimal("0.5") * i) * (1 + i) ** 2 - Decimal("1.30")) < Decimal("1e-20")
+    assert result.apr == i
+    assert result.apr < Decimal("0.12")
+
+
+def test_a_single_payment_after_400_days_is_one_year_and_35_days_over_365():
+    advance, repaid = Decimal("1000"), Decimal("1200")
+    result = true_apr(
+        advance=advance, start_date=START, payments=[CashFlow(START + timedelta(days=400), repaid)]
+    )
+    i = result.period_rate
+    assert result.unit_period == YEAR
+    growth = (1 + Decimal(35) / DAYS_PER_YEAR * i) * (1 + i)
+    assert abs(growth - repaid / advance) < Decimal("1e-20")
+    assert close(result.effective_annual_rate, result.apr)
+
+
+def test_a_twelve_month_single_payment_still_costs_its_simple_rate():
+    result = _single(12, "11200")
+    assert (result.unit_period.kind, result.unit_period.length) == ("months", 12)
+    assert result.periods_per_year == 1
+    assert result.apr == Decimal("0.12")
+    assert result.effective_annual_rate == Decimal("0.12")
+
+
+def test_a_thirty_day_single_payment_still_costs_its_simple_rate_over_its_days():
+    advance, repaid = Decimal("10000"), Decimal("10150")
+    result = true_apr(
+        advance=advance, start_date=START, payments=[CashFlow(START + timedelta(days=30), repaid)]
+    )
+    assert (result.unit_period.kind, result.unit_period.length) == ("days", 30)
+    assert close(result.apr, (repaid / advance - 1) * 365 / 30)
+    assert percent(result.apr, 2) == Decimal("18.25")
+    assert percent(result.effective_annual_rate, 2) == Decimal("19.86")

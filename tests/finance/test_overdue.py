@@ -9,6 +9,7 @@ import pytest
 
 from apps.finance import MAX_DAYS_LATE, OfferError, overdue_cost, schedule_for_offer, to_cents
 from apps.finance import errors as codes
+from apps.finance.periods import DAYS_PER_YEAR, YEAR
 from tests.finance.helpers import close, make_offer
 
 PENALTY = Decimal("0.0005")  # 0.05% a day, a common penalty rate
@@ -69,6 +70,29 @@ def test_a_late_single_repayment_is_priced_over_the_days_it_really_ran():
     result = overdue_cost(quote=quote, days_late=3, penalty_daily_rate=PENALTY)
     repaid = quote.rows[0].payment + result.penalty
     assert close(result.apr_with_delay, (repaid / quote.net_received - 1) * 365 / 10)
+
+
+def test_a_single_repayment_paid_late_past_a_year_is_priced_in_years_and_days():
+    # Due after 12 months, paid 10 days later: a year and 10 / 365 of one (Appendix J (b)(4)).
+    quote = schedule_for_offer(offer=make_offer(method="one_time"))
+    result = overdue_cost(quote=quote, days_late=10, penalty_daily_rate=PENALTY)
+    i = result.apr_with_delay
+    growth = (1 + Decimal(10) / DAYS_PER_YEAR * i) * (1 + i)
+    assert abs(growth - result.total_owed / quote.net_received) < Decimal("1e-20")
+    assert close(result.effective_annual_rate_with_delay, i)
+
+
+def test_a_two_year_single_repayment_paid_late_keeps_its_one_year_unit_period():
+    quote = schedule_for_offer(offer=make_offer(method="one_time", term=24))
+    assert quote.unit_period == YEAR
+    on_time = overdue_cost(quote=quote, days_late=0)
+    assert on_time.apr_with_delay == quote.apr
+    assert on_time.effective_annual_rate_with_delay == quote.effective_annual_rate
+    result = overdue_cost(quote=quote, days_late=30, penalty_daily_rate=PENALTY)
+    i = result.apr_with_delay
+    growth = (1 + Decimal(30) / DAYS_PER_YEAR * i) * (1 + i) ** 2
+    assert abs(growth - result.total_owed / quote.net_received) < Decimal("1e-20")
+    assert result.apr_with_delay > result.apr_on_time
 
 
 @pytest.mark.parametrize(

@@ -10,10 +10,16 @@ import pytest
 from apps.finance.periods import (
     DAYS_PER_MONTH_FRACTION,
     DAYS_PER_SEMIMONTH_FRACTION,
+    DAYS_PER_YEAR,
+    MONTHS_PER_YEAR,
     UNIT_FOR_FREQUENCY,
+    YEAR,
     Frequency,
+    UnitPeriod,
+    add_months,
     due_dates,
     months_and_days,
+    schedule_due_dates,
     unit_for_single_payment,
     unit_periods_between,
 )
@@ -125,3 +131,178 @@ def test_any_other_single_payment_uses_its_days_as_the_unit_period(days):
         assert unit.per_year * days == pytest.approx(365)
     else:  # 1 January + 365 days is exactly twelve months
         assert (unit.length, days) == (12, 365)
+
+
+# The month-end rule: with no first due date given, every due date keeps the start's day.
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        (date(2026, 1, 31), [date(2026, 2, 28), date(2026, 3, 31), date(2026, 4, 30)]),
+        (date(2024, 1, 31), [date(2024, 2, 29), date(2024, 3, 31), date(2024, 4, 30)]),
+        (date(2026, 1, 30), [date(2026, 2, 28), date(2026, 3, 30), date(2026, 4, 30)]),
+        (date(2024, 1, 30), [date(2024, 2, 29), date(2024, 3, 30), date(2024, 4, 30)]),
+        (date(2026, 1, 29), [date(2026, 2, 28), date(2026, 3, 29), date(2026, 4, 29)]),
+        (date(2024, 1, 29), [date(2024, 2, 29), date(2024, 3, 29), date(2024, 4, 29)]),
+    ],
+)
+def test_monthly_due_dates_keep_the_start_day_after_a_short_february(start, expected):
+    dates = schedule_due_dates(start=start, first_due=None, count=12, unit=MONTH)
+    assert dates[:3] == expected
+    # Never drifting to February's last day: every later month has the start's day if it can.
+    assert [d.day for d in dates] == [
+        min(start.day, (add_months(d.replace(day=1), 1) - timedelta(days=1)).day) for d in dates
+    ]
+
+
+def test_a_start_on_the_31st_is_due_on_the_last_day_of_every_shorter_month():
+    dates = schedule_due_dates(start=date(2026, 1, 31), first_due=None, count=6, unit=MONTH)
+    assert dates == [
+        date(2026, 2, 28),
+        date(2026, 3, 31),
+        date(2026, 4, 30),
+        date(2026, 5, 31),
+        date(2026, 6, 30),
+        date(2026, 7, 31),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("frequency", "start", "expected"),
+    [
+        (
+            "2months",
+            date(2025, 12, 31),
+            [date(2026, 2, 28), date(2026, 4, 30), date(2026, 6, 30), date(2026, 8, 31)],
+        ),
+        (
+            "quarter",
+            date(2023, 11, 30),
+            [date(2024, 2, 29), date(2024, 5, 30), date(2024, 8, 30), date(2024, 11, 30)],
+        ),
+    ],
+)
+def test_multi_month_due_dates_keep_the_start_day_too(frequency, start, expected):
+    unit = UNIT_FOR_FREQUENCY[Frequency(frequency)]
+    assert schedule_due_dates(start=start, first_due=None, count=4, unit=unit) == expected
+
+
+def test_an_explicit_first_due_date_on_the_28th_stays_on_the_28th():
+    dates = schedule_due_dates(
+        start=date(2026, 1, 31), first_due=date(2026, 2, 28), count=4, unit=MONTH
+    )
+    assert dates == [date(2026, 2, 28), date(2026, 3, 28), date(2026, 4, 28), date(2026, 5, 28)]
+
+
+def test_week_based_and_semimonthly_default_dates_are_unchanged_by_the_month_end_rule():
+    start = date(2026, 1, 31)
+    for frequency in (Frequency.WEEK, Frequency.SEMIMONTH):
+        unit = UNIT_FOR_FREQUENCY[frequency]
+        first = due_dates(start, 2, unit)[1]
+        assert schedule_due_dates(start=start, first_due=None, count=5, unit=unit) == due_dates(
+            first, 5, unit
+        )
+
+
+def test_an_anchor_day_the_first_due_date_does_not_fall_on_is_a_programming_error():
+    with pytest.raises(ValueError):
+        due_dates(date(2026, 3, 15), 3, MONTH, anchor_day=31)
+
+
+@pytest.mark.parametrize(
+    ("frequency", "start"),
+    [
+        ("month", date(2026, 1, 31)),
+        ("month", date(2024, 1, 31)),
+        ("month", date(2026, 1, 30)),
+        ("month", date(2024, 1, 30)),
+        ("month", date(2026, 1, 29)),
+        ("month", date(2024, 1, 29)),
+        ("2months", date(2025, 12, 31)),
+        ("quarter", date(2023, 11, 30)),
+    ],
+)
+def test_month_end_due_dates_are_whole_unit_periods_from_the_start(frequency, start):
+    unit = UNIT_FOR_FREQUENCY[Frequency(frequency)]
+    dates = schedule_due_dates(start=start, first_due=None, count=24, unit=unit)
+    assert [unit_periods_between(start, due, unit) for due in dates] == [
+        (k, Decimal(0)) for k in range(1, 25)
+    ]
+
+
+def test_31_january_to_28_february_is_exactly_one_month():
+    assert unit_periods_between(date(2026, 1, 31), date(2026, 2, 28), MONTH) == (1, 0)
+    assert unit_periods_between(date(2024, 1, 30), date(2024, 2, 29), MONTH) == (1, 0)
+
+
+# Appendix J (b)(4): a single payment's unit-period is its term, but never more than a year.
+
+
+def test_a_single_payment_two_years_away_has_a_one_year_unit_period_and_t_2():
+    start = date(2025, 1, 15)
+    due = date(2027, 1, 15)
+    assert unit_for_single_payment(start, due) == YEAR
+    assert (YEAR.kind, YEAR.length, YEAR.per_year) == ("years", 1, Decimal(1))
+    assert unit_periods_between(start, due, YEAR) == (2, 0)
+
+
+def test_thirty_months_are_two_whole_years_and_half_a_year():
+    start = date(2025, 1, 15)
+    due = add_months(start, 30)
+    assert unit_for_single_payment(start, due) == YEAR
+    whole, fraction = unit_periods_between(start, due, YEAR)
+    assert whole == 2
+    assert fraction == Decimal(6) / MONTHS_PER_YEAR
+
+
+def test_four_hundred_days_are_one_year_and_the_days_left_over_365():
+    start = date(2025, 1, 15)
+    due = start + timedelta(days=400)
+    assert unit_for_single_payment(start, due) == YEAR
+    whole, fraction = unit_periods_between(start, due, YEAR)
+    assert whole == 1
+    assert close(fraction, Decimal(35) / DAYS_PER_YEAR)
+
+
+def test_leftover_months_and_days_past_a_year_are_counted_in_days():
+    # 13 months and 4 days: one year, then 1 month and 4 days = 35 days, not 1/12 + 4/365.
+    start = date(2025, 1, 15)
+    due = date(2026, 2, 19)
+    assert months_and_days(start, due) == (13, 4)
+    whole, fraction = unit_periods_between(start, due, YEAR)
+    assert (whole, fraction * DAYS_PER_YEAR) == (1, 35)
+
+
+def test_years_past_a_month_end_start_still_count_whole_months():
+    # 31 January 2025 to 28 February 2027 is 25 whole months: two years and 1/12.
+    whole, fraction = unit_periods_between(date(2025, 1, 31), date(2027, 2, 28), YEAR)
+    assert whole == 2
+    assert close(fraction, Decimal(1) / MONTHS_PER_YEAR)
+
+
+def test_one_day_past_a_year_is_priced_in_years():
+    start = date(2025, 1, 15)
+    due = start + timedelta(days=366)  # 12 months and a day: no leap day in between
+    assert unit_for_single_payment(start, due) == YEAR
+    whole, fraction = unit_periods_between(start, due, YEAR)
+    assert (whole, fraction * DAYS_PER_YEAR) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("start", "due", "expected"),
+    [
+        # Exactly a year, 366 days over a leap day: still the term as the unit-period.
+        (date(2024, 1, 15), date(2025, 1, 15), UnitPeriod("months", 12, Decimal(1))),
+        (date(2025, 1, 15), date(2026, 1, 15), UnitPeriod("months", 12, Decimal(1))),
+        (date(2025, 1, 15), date(2025, 2, 14), UnitPeriod("days", 30, Decimal(365) / 30)),
+        (date(2024, 1, 15), date(2025, 1, 14), UnitPeriod("days", 365, Decimal(1))),
+    ],
+)
+def test_a_single_payment_at_most_a_year_away_keeps_its_term_as_the_unit_period(
+    start, due, expected
+):
+    unit = unit_for_single_payment(start, due)
+    assert (unit.kind, unit.length) == (expected.kind, expected.length)
+    assert close(unit.per_year, expected.per_year)
+    assert unit_periods_between(start, due, unit) == (1, 0)

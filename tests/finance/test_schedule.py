@@ -20,7 +20,15 @@ from apps.finance import (
     to_cents,
 )
 from apps.finance import errors as codes
-from apps.finance.periods import DAYS_PER_MONTH_FRACTION, add_months
+from apps.finance.periods import (
+    DAYS_PER_MONTH_FRACTION,
+    DAYS_PER_YEAR,
+    UNIT_FOR_FREQUENCY,
+    YEAR,
+    Frequency,
+    add_months,
+    unit_periods_between,
+)
 from apps.finance.schedule import payment_times
 from tests.finance.helpers import START, close, make_offer, make_plan, npv
 
@@ -296,3 +304,138 @@ def test_an_impossible_plan_raises_one_typed_error_naming_the_field(overrides, c
     with pytest.raises(OfferError) as caught:
         make_plan(**overrides)
     assert (caught.value.code, caught.value.field) == (code, field)
+
+
+# Appendix J (b)(4): a one-time repayment more than a year away has a one-year unit-period.
+
+
+@pytest.mark.parametrize(
+    ("months", "repaid", "whole", "fraction"),
+    [(24, "12400", 2, Decimal(0)), (30, "13000", 2, Decimal("0.5"))],
+)
+def test_one_time_repayment_past_a_year_is_quoted_with_a_one_year_unit_period(
+    months, repaid, whole, fraction
+):
+    quote = schedule_for_offer(offer=make_offer(method="one_time", term=months))
+    assert [row.payment for row in quote.rows] == [Decimal(repaid)]
+    assert quote.rows[0].due_date == add_months(START, months)
+    assert quote.unit_period == YEAR
+    assert quote.periods_per_year == 1
+    assert quote.apr == quote.period_rate
+    assert close(quote.effective_annual_rate, quote.apr)
+    assert payment_times(quote) == [(whole, fraction)]
+    i = quote.period_rate
+    assert abs((1 + fraction * i) * (1 + i) ** whole - Decimal(repaid) / 10000) < Decimal("1e-20")
+    assert quote.apr < Decimal("0.12")  # below the 12% simple rate it used to show
+
+
+def test_one_time_repayment_in_days_past_a_year_charges_every_day_and_prices_them_in_years():
+    offer = make_offer(
+        rate=Decimal("0.0005"), rate_period="day", term=400, term_unit="day", method="one_time"
+    )
+    quote = schedule_for_offer(offer=offer)
+    assert [row.payment for row in quote.rows] == [Decimal("12000")]
+    assert quote.unit_period == YEAR
+    whole, fraction = payment_times(quote)[0]
+    assert (whole, fraction * DAYS_PER_YEAR) == (1, 35)
+    assert abs(npv(quote.period_rate, quote.net_received, [(Decimal(12000), 1, fraction)])) < (
+        Decimal("1e-20")
+    )
+
+
+def test_a_single_payment_plan_past_a_year_is_priced_like_the_same_offer():
+    offer = schedule_for_offer(offer=make_offer(method="one_time", term=24))
+    plan = schedule_for_plan(
+        plan=make_plan(
+            received=Decimal("10000"),
+            payment=Decimal("12400"),
+            count=1,
+            first_due=add_months(START, 24),
+        )
+    )
+    assert plan.unit_period == YEAR
+    assert (plan.period_rate, plan.apr, plan.periods_per_year) == (
+        offer.period_rate,
+        offer.apr,
+        offer.periods_per_year,
+    )
+    assert plan.effective_annual_rate == offer.effective_annual_rate
+    assert payment_times(plan) == [(2, 0)]
+
+
+def test_a_one_period_offer_due_more_than_a_year_after_the_start_is_priced_in_years():
+    offer = make_offer(term=1, method="interest_first", first_due=add_months(START, 18))
+    quote = schedule_for_offer(offer=offer)
+    assert quote.is_single_payment
+    assert quote.unit_period == YEAR
+    whole, fraction = payment_times(quote)[0]
+    assert (whole, fraction) == (1, Decimal("0.5"))
+    flows = [(quote.rows[0].payment, whole, fraction)]
+    assert abs(npv(quote.period_rate, quote.net_received, flows)) < Decimal("1e-20")
+
+
+# The month-end rule: a start on the 29th to the 31st keeps its day after a short February.
+
+
+@pytest.mark.parametrize(
+    ("start", "expected_days"),
+    [
+        (date(2026, 1, 31), [28, 31, 30, 31, 30, 31]),
+        (date(2024, 1, 31), [29, 31, 30, 31, 30, 31]),
+        (date(2026, 1, 30), [28, 30, 30, 30, 30, 30]),
+        (date(2024, 1, 30), [29, 30, 30, 30, 30, 30]),
+        (date(2026, 1, 29), [28, 29, 29, 29, 29, 29]),
+        (date(2024, 1, 29), [29, 29, 29, 29, 29, 29]),
+    ],
+)
+def test_a_monthly_offer_from_the_29th_to_the_31st_keeps_the_start_day(start, expected_days):
+    quote = schedule_for_offer(offer=make_offer(start_date=start, method="interest_first"))
+    dates = [row.due_date for row in quote.rows]
+    assert [d.day for d in dates[:6]] == expected_days
+    assert [d.month for d in dates[:6]] == [2, 3, 4, 5, 6, 7]
+    assert dates[-1] == date(start.year + 1, 1, start.day)
+    # Whole months apart, so no odd first period and exactly the quoted 12% a year.
+    assert not quote.has_odd_first_period
+    assert payment_times(quote) == [(k, 0) for k in range(1, 13)]
+    assert {row.interest for row in quote.rows} == {Decimal("100.00")}
+    assert close(quote.apr, Decimal("0.12"))
+
+
+def test_a_monthly_offer_with_its_first_due_date_on_the_28th_stays_on_the_28th():
+    offer = make_offer(start_date=date(2026, 1, 31), first_due=date(2026, 2, 28))
+    quote = schedule_for_offer(offer=offer)
+    assert {row.due_date.day for row in quote.rows} == {28}
+    assert quote.rows[1].due_date == date(2026, 3, 28)
+
+
+@pytest.mark.parametrize(
+    ("frequency", "start", "expected"),
+    [
+        ("month", date(2026, 1, 31), [date(2026, 2, 28), date(2026, 3, 31), date(2026, 4, 30)]),
+        ("month", date(2024, 1, 30), [date(2024, 2, 29), date(2024, 3, 30), date(2024, 4, 30)]),
+        (
+            "2months",
+            date(2025, 12, 31),
+            [date(2026, 2, 28), date(2026, 4, 30), date(2026, 6, 30)],
+        ),
+        (
+            "quarter",
+            date(2025, 11, 30),
+            [date(2026, 2, 28), date(2026, 5, 30), date(2026, 8, 30)],
+        ),
+    ],
+)
+def test_a_month_based_plan_keeps_the_start_day(frequency, start, expected):
+    quote = schedule_for_plan(plan=make_plan(frequency=frequency, start_date=start))
+    assert [row.due_date for row in quote.rows[:3]] == expected
+    unit = UNIT_FOR_FREQUENCY[Frequency(frequency)]
+    assert [unit_periods_between(start, row.due_date, unit) for row in quote.rows] == (
+        payment_times(quote)
+    )
+    assert not quote.has_odd_first_period
+
+
+def test_a_plan_with_its_first_due_date_on_the_28th_stays_on_the_28th():
+    plan = make_plan(start_date=date(2026, 1, 31), first_due=date(2026, 2, 28))
+    quote = schedule_for_plan(plan=plan)
+    assert {row.due_date.day for row in quote.rows} == {28}

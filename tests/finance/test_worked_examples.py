@@ -1,6 +1,7 @@
 """Every worked example in shared/FACTS.md, to the precision it is stated with.
 
 Example 12 (debt-to-income) belongs to the budget verdict, which is built and tested separately.
+The last example is Appendix J's cap on a single payment's unit-period (one year), worked by hand.
 """
 
 from __future__ import annotations
@@ -148,3 +149,15 @@ def test_example_1_and_11_figures_come_with_every_quote():
     assert percent(daily.compounded_annual_rate, 2) == Decimal("20.02")
     yearly = schedule_for_offer(offer=make_offer(rate=Decimal("0.36"), rate_period="year"))
     assert percent(yearly.quoted_daily_rate, 5) == Decimal("0.09863")
+
+
+def test_one_time_repayment_over_24_months_compounds_yearly_to_11_36_percent_not_12():
+    # 一次性还本付息: 10,000 at 1% a month for 24 months, 12,400 repaid on the due date. Appendix J
+    # (b)(4) caps the unit-period at a year: (1 + i)^2 = 1.24, i = 11.355...%, not 12% simple.
+    offer = make_offer(method="one_time", term=24)
+    quote = schedule_for_offer(offer=offer)
+    assert [row.payment for row in quote.rows] == [Decimal("12400")]
+    assert abs((1 + quote.period_rate) ** 2 - Decimal("1.24")) < Decimal("1e-9")
+    assert percent(quote.apr, 2) == Decimal("11.36")
+    assert percent(quote.effective_annual_rate, 2) == Decimal("11.36")
+    assert percent(quote.advertised_annual_rate, 2) == Decimal("12.00")
