@@ -1,4 +1,6 @@
-"""Put one check together: validate the forms, price the offer, apply the budget rules.
+"""Put one check together: validate the forms, price the offer, apply the price and budget
+rules, pick the rate lines that apply to this lender, and try the changes that could make the
+loan safer.
 
 Only orchestration lives here: every figure comes from the engine (apps.finance), every word
 from the templates. The dated rate lines come from the database, never from code.
@@ -10,18 +12,24 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from apps.core.models import RateLine, Source
+from apps.core.lines import limit_lines, lines_for, rate_lines
+from apps.core.models import LenderKind, RateLine, Source
 from apps.core.pagecache import cached_content
+from apps.finance import Offer, OfferError, Plan, price, schedule_for_offer, schedule_for_plan
 from apps.finance import budget as rules
 from apps.finance.overdue import OverdueCost, overdue_cost
 from apps.finance.schedule import Quote
+from apps.finance.whatif import EarlyRepayment, WhatIf, early_repayment, what_ifs
+from apps.loans.fields import NO_FEE
 from apps.loans.forms import (
     BUDGET_FIELDS,
     COMPARE_MIN,
     COMPARE_PREFIXES,
+    EARLY_FIELDS,
     OFFER_FIELDS,
     SHARED_OFFER_FIELDS,
     BudgetForm,
+    EarlyRepaymentForm,
     FormData,
     OfferInput,
     PlanForm,
@@ -40,11 +48,14 @@ RULE_SOURCES = {
     rules.RULE_SAVINGS_BUFFER: ("emergency-buffer",),
     rules.RULE_OTHER_PLATFORMS: ("cash-loan-notice-2017",),
     rules.RULE_REPAY_ANOTHER_LOAN: ("cash-loan-notice-2017",),
+    price.RULE_TRUE_APR: ("cash-loan-notice-2017", "spc-financial-trials-2017"),
+    price.RULE_SHORT_TERM: ("cash-loan-notice-2017", "bank-internet-loans-2020"),
+    price.RULE_FEE_AT_PAYOUT: ("civil-code-670", "cash-loan-notice-2017"),
 }
 FLAG_SOURCES = {
-    rules.FLAG_FEE_AT_PAYOUT: ("civil-code-670", "cash-loan-notice-2017"),
-    rules.FLAG_FLAT_FEE: ("pboc-2021-3",),
-    rules.FLAG_SHORT_TERM: ("cash-loan-notice-2017", "bank-internet-loans-2020"),
+    price.FLAG_FEE_AT_PAYOUT: ("civil-code-670", "cash-loan-notice-2017"),
+    price.FLAG_FLAT_FEE: ("pboc-2021-3",),
+    price.FLAG_SHORT_TERM: ("cash-loan-notice-2017", "bank-internet-loans-2020"),
 }
 # The 21.75 paid days a month behind "days of work" (rules.WORKING_DAYS_PER_MONTH).
 WORK_DAYS_SOURCES = ("mohrss-2008-3",)
@@ -53,40 +64,61 @@ LATE_DAYS = 30
 
 @dataclass(frozen=True)
 class FlagView:
-    flag: rules.CostFlag
+    flag: price.CostFlag
     line: RateLine | None
     sources: tuple[Source, ...]
 
 
 @dataclass(frozen=True)
 class Overdue:
+    """The first instalment paid `days` late: at the contract's late rate (or our assumption),
+    and what the line that applies to this lender would allow in charges for the delay."""
+
     days: int
     daily_rate: Decimal
     assumed: bool
     result: OverdueCost
+    # (line, the most it allows in charges for the delay), for each line a court applies to this
+    # lender: one for a known lender, the private and the licensed line when it is unknown.
+    allowances: tuple[tuple[RateLine, Decimal], ...]
 
 
 @dataclass(frozen=True)
 class Assessment:
     quote: Quote
+    offer: Offer | Plan
     mode: str
+    lender: str
     budget: rules.Budget
-    verdict: rules.BudgetVerdict
+    verdict: price.Verdict
     stress: rules.StressTest
     work: rules.DaysOfWork
     fee_at_payout: Decimal
     flags: tuple[FlagView, ...]
     overdue: Overdue
     lines: tuple[RateLine, ...]
+    question: price.RateQuestion | None
     rule_sources: dict[str, tuple[Source, ...]]
     work_sources: tuple[Source, ...]
 
+    @property
+    def budget_verdict(self) -> rules.BudgetVerdict:
+        return self.verdict.budget
 
-def rate_lines() -> dict[str, RateLine]:
-    return cached_content(
-        "rate-lines",
-        lambda: {line.code: line for line in RateLine.objects.select_related("source")},
-    )
+    @property
+    def lender_label(self) -> str:
+        return str(LenderKind(self.lender).label)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """One "what if": the changed loan's figures as a link would carry them, and its answer."""
+
+    code: str
+    inputs: dict[str, str]
+    quote: Quote
+    monthly_payment: Decimal
+    band: str
 
 
 def _sources() -> dict[str, Source]:
@@ -113,17 +145,14 @@ def assess(
 ) -> Assessment:
     """Everything the result page shows for one priced offer and one budget."""
     data = offer_form.cleaned_data
+    lender = data.get("lender") or LenderKind.UNKNOWN
     monthly = rules.peak_monthly_payment(payments=[(r.due_date, r.payment) for r in quote.rows])
-    verdict = rules.budget_verdict(budget=budget, loan_monthly_payment=monthly)
-    if isinstance(offer_form, PlanForm):
-        fee_at_payout = rules.fee_taken_at_payout(
-            contract_amount=data.get("contract_amount"), received=quote.amount_received
-        )
-    else:
-        fee_at_payout = quote.fee_upfront
-    flags = rules.cost_flags(
+    fee_at_payout = _fee_at_payout(offer_form, quote)
+    verdict = _verdict(quote, budget, fee_at_payout, monthly)
+    limits = limit_lines(lender, lines)
+    flags = price.cost_flags(
         true_apr=quote.apr,
-        lines={code: line.value for code, line in lines.items()},
+        lines={code: line.value for code, line in limits.items()},
         fee_at_payout=fee_at_payout,
         apr_to_advertised=quote.apr_to_advertised,
         charges_on_original_amount=quote.is_flat_fee or quote.has_periodic_fee,
@@ -131,13 +160,28 @@ def assess(
     )
     penalty = data.get("penalty_rate")
     daily = penalty if penalty is not None else rules.default_penalty_daily_rate(true_apr=quote.apr)
+    late = _overdue(quote, daily)
+    allowances = tuple(
+        (
+            line,
+            price.line_allowance(
+                overdue=late.overdue_amount, annual_rate=line.value, days=LATE_DAYS
+            ),
+        )
+        for line in _court_lines(limits)
+    )
+    question = None
+    if isinstance(offer_form, TermsForm) and not data.get("rate_period_named"):
+        question = price.rate_question(rate=data["rate"], rate_period=data["rate_period"])
 
     def pick(keys: tuple[str, ...]) -> tuple[Source, ...]:
         return tuple(sources[k] for k in keys if k in sources)
 
     return Assessment(
         quote=quote,
+        offer=offer_form.to_offer(),
         mode=data["mode"],
+        lender=lender,
         budget=budget,
         verdict=verdict,
         stress=rules.stress_test(budget=budget, loan_monthly_payment=monthly),
@@ -151,10 +195,41 @@ def assess(
             )
             for flag in flags
         ),
-        overdue=Overdue(LATE_DAYS, daily, penalty is None, _overdue(quote, daily)),
-        lines=tuple(lines[c] for c in ("lpr_1y", "lpr_4x", "line_24", "line_36") if c in lines),
+        overdue=Overdue(LATE_DAYS, daily, penalty is None, late, allowances),
+        lines=lines_for(lender, lines),
+        question=question,
         rule_sources={rule: pick(keys) for rule, keys in RULE_SOURCES.items()},
         work_sources=pick(WORK_DAYS_SOURCES),
+    )
+
+
+def _court_lines(limits: dict[str, RateLine]) -> list[RateLine]:
+    """The lines a court holds this lender's charges to: one per rate below the too-expensive
+    line (36% is a price, not a court's limit), the first in the admin's order."""
+    shown: dict[Decimal, RateLine] = {}
+    for line in limits.values():
+        if line.value < price.TOO_EXPENSIVE_ABOVE and line.value not in shown:
+            shown[line.value] = line
+    return sorted(shown.values(), key=lambda line: line.value)
+
+
+def _fee_at_payout(offer_form: TermsForm | PlanForm, quote: Quote) -> Decimal:
+    if isinstance(offer_form, PlanForm):
+        return price.fee_taken_at_payout(
+            contract_amount=offer_form.cleaned_data.get("contract_amount"),
+            received=quote.amount_received,
+        )
+    return quote.fee_upfront
+
+
+def _verdict(
+    quote: Quote, budget: rules.Budget, fee_at_payout: Decimal, monthly: Decimal
+) -> price.Verdict:
+    return price.overall_verdict(
+        price=price.price_verdict(
+            true_apr=quote.apr, term_days=quote.term_days, fee_at_payout=fee_at_payout
+        ),
+        budget=rules.budget_verdict(budget=budget, loan_monthly_payment=monthly),
     )
 
 
@@ -226,8 +301,85 @@ def run_compare(data: FormData) -> CompareForms:
 
 def check_inputs(data: FormData) -> dict[str, str]:
     """The figures of a check, as typed: what a link or a saved result keeps."""
-    typed = ((name, str(data.get(name, ""))) for name in (*OFFER_FIELDS, *BUDGET_FIELDS))
+    names = (*OFFER_FIELDS, *BUDGET_FIELDS, *EARLY_FIELDS)
+    typed = ((name, str(data.get(name, ""))) for name in names)
     return {name: value[:80] for name, value in typed if value.strip()}
+
+
+def scenarios(assessment: Assessment, inputs: dict[str, str]) -> tuple[Scenario, ...]:
+    """The "what ifs" (apps.finance.whatif), each priced and judged like the loan itself, with
+    the figures a link to its own full result carries."""
+    found = []
+    for change in what_ifs(
+        offer=assessment.offer, quote=assessment.quote, fee_at_payout=assessment.fee_at_payout
+    ):
+        try:
+            if isinstance(change.offer, Plan):
+                quote = schedule_for_plan(plan=change.offer)
+            else:
+                quote = schedule_for_offer(offer=change.offer)
+        except OfferError:
+            continue  # a change the engine cannot price (a payment below a cent) is no option
+        monthly = rules.peak_monthly_payment(payments=[(r.due_date, r.payment) for r in quote.rows])
+        verdict = _verdict(quote, assessment.budget, change.fee_at_payout, monthly)
+        found.append(
+            Scenario(change.code, _changed_inputs(inputs, change), quote, monthly, verdict.band)
+        )
+    return tuple(found)
+
+
+def _changed_inputs(inputs: dict[str, str], change: WhatIf) -> dict[str, str]:
+    """The typed figures with the change written in, as the engine's exact figures."""
+    changed = {k: v for k, v in inputs.items() if k not in ("first_due", *EARLY_FIELDS)}
+    offer = change.offer
+    if isinstance(offer, Offer):
+        changed.update(amount=str(offer.amount), term=str(offer.term), term_unit=offer.term_unit)
+        for name, amount, fraction in (
+            ("fee_upfront", offer.fee_upfront_amount, offer.fee_upfront_rate),
+            ("fee_per_period", offer.fee_per_period_amount, offer.fee_per_period_rate),
+        ):
+            if name in changed and not fraction:
+                changed[name] = str(amount)
+        return changed
+    changed.update(received=str(offer.received), payment=str(offer.payment), count=str(offer.count))
+    for name, value in (
+        ("first_payment", offer.first_payment),
+        ("last_payment", offer.last_payment),
+        ("contract_amount", change.contract_amount),
+    ):
+        if value is None:
+            changed.pop(name, None)
+        else:
+            changed[name] = str(value)
+    return changed
+
+
+@dataclass(frozen=True)
+class Early:
+    """The early-repayment question on the result page: its form and, once asked, the answer."""
+
+    form: EarlyRepaymentForm
+    result: EarlyRepayment | None
+
+
+def early(assessment: Assessment, data: FormData) -> Early | None:
+    """Repaying early, for a loan with more than one payment (None otherwise)."""
+    count = assessment.quote.payment_count
+    if count < 2:
+        return None
+    if not any(str(data.get(name, "")).strip() for name in EARLY_FIELDS):
+        return Early(EarlyRepaymentForm(payments=count, initial={"early_after": count // 2}), None)
+    form = EarlyRepaymentForm(data, payments=count)
+    if not form.is_valid():
+        return Early(form, None)
+    fee = form.cleaned_data.get("early_fee") or NO_FEE
+    result = early_repayment(
+        quote=assessment.quote,
+        after_payments=form.cleaned_data["early_after"],
+        fee_amount=fee.amount,
+        fee_rate=fee.fraction,
+    )
+    return Early(form, result)
 
 
 def compare_inputs(data: FormData) -> dict[str, str]:

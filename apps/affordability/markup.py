@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.affordability.charts import Chart
 from apps.core.templatetags.repayable import money
 from apps.finance import budget as rules
+from apps.finance import price
 from apps.finance.schedule import ScheduleRow
 
 # A verdict band in words: the headline and the CSV say BAND_WORDS, a reason's mark BAND_MARKS.
@@ -26,6 +27,12 @@ BAND_WORDS = {
     rules.NOT_AFFORDABLE: _("Not affordable"),
 }
 BAND_MARKS = {**BAND_WORDS, rules.AFFORDABLE: _("OK")}
+# The price half of the verdict in words.
+PRICE_WORDS = {
+    price.FAIR: _("Fair price"),
+    price.EXPENSIVE: _("Expensive"),
+    price.TOO_EXPENSIVE: _("Too expensive"),
+}
 
 
 def svg_rects(chart: Chart) -> SafeString:

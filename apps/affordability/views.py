@@ -19,12 +19,15 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from apps.affordability import assess as checks
 from apps.affordability import charts
-from apps.affordability.markup import BAND_WORDS
+from apps.affordability.markup import BAND_WORDS, PRICE_WORDS
+from apps.core.lines import rate_lines
 from apps.core.models import SavedResult
 from apps.core.pagecache import cached_render, shared_page
 from apps.core.saved import delete_saved_result, get_saved_result, save_result
 from apps.core.templatetags.repayable import percent
 from apps.finance import budget as rules
+from apps.finance import price
+from apps.loans.forms import BUDGET_FIELDS, COMPARE_PREFIXES, EARLY_FIELDS, OFFER_FIELDS
 from apps.loans.views import render_check_form, render_compare_form
 
 
@@ -71,12 +74,30 @@ def render_check_result(
         # The calculator reads the loan check's own field names.
         calculator_url = _link("guidance:calculator", query)
     assessment = forms.assessment
+    # Without the early-repayment question: what the what-ifs, the rate question and the
+    # early-repayment form start from.
+    figures = {k: v for k, v in inputs.items() if k not in EARLY_FIELDS}
+    question_url = ""
+    if assessment.question and assessment.question.likely_period:
+        question_url = _link(
+            "affordability:result",
+            urlencode({**figures, "rate_period": assessment.question.likely_period}),
+        )
     context = {
         "a": assessment,
         "rules": rules,
+        "price": price,
         "entered": checks.entered_figures(forms),
         "payment_chart": charts.payment_bars(assessment.quote.rows),
-        "budget_chart": charts.budget_bars(assessment.budget, assessment.verdict),
+        "budget_chart": charts.budget_bars(assessment.budget, assessment.budget_verdict),
+        "what_ifs": [
+            (scenario, _link("affordability:result", urlencode(scenario.inputs)))
+            for scenario in checks.scenarios(assessment, figures)
+        ],
+        "early": checks.early(assessment, data),
+        "figures": figures,
+        "question_url": question_url,
+        "compare_url": _link("loans:compare", urlencode(_as_first_offer(figures))),
         "saved_days": settings.SAVED_RESULT_DAYS,
         "kind": SavedResult.Kind.CHECK,
         "inputs": inputs,
@@ -89,6 +110,15 @@ def render_check_result(
         "today": timezone.localdate(),
     }
     return render(request, "affordability/result.html", context)
+
+
+def _as_first_offer(figures: dict[str, str]) -> dict[str, str]:
+    """A check's figures as the comparison form's offer 1 and its budget."""
+    return {
+        (f"{COMPARE_PREFIXES[0]}-{name}" if name in OFFER_FIELDS else name): value
+        for name, value in figures.items()
+        if name in OFFER_FIELDS or name in BUDGET_FIELDS
+    }
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -215,13 +245,10 @@ def render_compare_result(
     data = saved.inputs if saved else (request.POST if request.method == "POST" else request.GET)
     inputs = _frozen_compare_inputs(data, forms)
     query = urlencode(inputs)
-    offers = [(n, a) for n, _offer, a in forms.used]
-    aprs = [a.quote.apr for _n, a in offers]
-    costs = [a.quote.total_cost for _n, a in offers]
+    offers, best = _ranked(forms)
     context = {
         "offers": offers,
-        "cheapest_apr": min(aprs),
-        "cheapest_cost": min(costs),
+        "best": best,
         "budget": offers[0][1].budget,
         "inputs": inputs,
         "language_next": reverse("affordability:saved", args=[token])
@@ -240,6 +267,16 @@ def render_compare_result(
     return render(request, "affordability/compare_result.html", context)
 
 
+def _ranked(
+    forms: checks.CompareForms,
+) -> tuple[list[tuple[int, checks.Assessment]], int | None]:
+    """The offers cheapest first by true APR, as (offer number, assessment), and the number of
+    the one to mark cheapest (None when even the cheapest is too expensive)."""
+    used = [(number, assessment) for number, _offer, assessment in forms.used]
+    order, best = price.rank_by_price(aprs=[assessment.quote.apr for _n, assessment in used])
+    return [used[index] for index in order], None if best is None else used[best][0]
+
+
 def _frozen_compare_inputs(data: object, forms: checks.CompareForms) -> dict[str, str]:
     inputs = checks.compare_inputs(data)
     for number, _offer, assessment in forms.used:
@@ -251,9 +288,10 @@ def _frozen_compare_inputs(data: object, forms: checks.CompareForms) -> dict[str
 
 def _compare_csv(forms: checks.CompareForms) -> HttpResponse:
     """The comparison table as CSV: a row per figure, a column per offer (as on the page)."""
-    offers = [(number, assessment) for number, _offer, assessment in forms.used]
+    offers, _best = _ranked(forms)
     rows: list[tuple[str, Callable[[checks.Assessment], object]]] = [
         (_("Verdict"), lambda a: str(BAND_WORDS[a.verdict.band])),
+        (_("Price"), lambda a: str(PRICE_WORDS[a.verdict.price.level])),
         (_("True yearly cost (APR)"), lambda a: percent(a.quote.apr)),
         (_("Effective yearly rate (compounded)"), lambda a: percent(a.quote.effective_annual_rate)),
         (
@@ -263,9 +301,9 @@ def _compare_csv(forms: checks.CompareForms) -> HttpResponse:
         (_("Money you actually receive"), lambda a: a.quote.net_received),
         (_("You repay in all"), lambda a: a.quote.total_repaid),
         (_("Cost of the loan"), lambda a: a.quote.total_cost),
-        (_("Heaviest month's payment"), lambda a: a.verdict.loan_monthly_payment),
+        (_("Heaviest month's payment"), lambda a: a.budget_verdict.loan_monthly_payment),
         (_("Payments"), lambda a: a.quote.payment_count),
-        (_("Debt payments / income"), lambda a: percent(a.verdict.rules[1].value, 1)),
+        (_("Debt payments / income"), lambda a: percent(a.budget_verdict.rules[1].value, 1)),
         (_("Warnings"), lambda a: len(a.flags)),
     ]
     header = ["", *(_("Offer %(number)s") % {"number": n} for n, _a in offers)]
@@ -311,7 +349,8 @@ def how_we_assess(request: HttpRequest) -> HttpResponse:
         "affordability/how_we_assess.html",
         {
             "rules": rules,
-            "lines": list(checks.rate_lines().values()),
+            "price": price,
+            "lines": list(rate_lines().values()),
             "saved_days": settings.SAVED_RESULT_DAYS,
         },
     )

@@ -7,6 +7,7 @@ administrator updates, each with its source and "as of" date, never constants in
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -39,14 +40,47 @@ class Source(models.Model):
         return self.title_en
 
 
+class LenderKind(models.TextChoices):
+    """Who lends: it decides which rate line applies to a loan, and how the page words it. The
+    4 x LPR line is the courts' line for private lending; licensed lenders answer to regulators'
+    cost rules instead (FACTS.md, "Caps and lines" and "Rate lines since 2025")."""
+
+    BANK = "bank", _("A bank")
+    CONSUMER_FINANCE = "consumer_finance", _("A consumer-finance company (消费金融公司)")
+    MICROLOAN = "microloan", _("A micro-loan company (小额贷款公司)")
+    PLATFORM = "platform", _("An app that arranges loans from partners (助贷平台)")
+    PRIVATE = "private", _("A person or an unlicensed lender (民间借贷)")
+    UNKNOWN = "unknown", _("I don't know")
+
+
+def _lender_kinds(value: str) -> list[str]:
+    return [kind.strip() for kind in value.split(",") if kind.strip()]
+
+
+def validate_lender_kinds(value: str) -> None:
+    unknown = [kind for kind in _lender_kinds(value) if kind not in LenderKind.values]
+    if unknown:
+        raise ValidationError(
+            _("Not a kind of lender: %(kinds)s. Use: %(allowed)s."),
+            params={"kinds": ", ".join(unknown), "allowed": ", ".join(LenderKind.values)},
+        )
+
+
 class RateLine(models.Model):
-    """A dated rate line a loan's true cost is compared against (LPR, 4 x LPR, 24%, 36%)."""
+    """A dated rate line a loan's true cost is compared against, and the lenders it applies to.
+
+    A line's meaning depends on whom it binds, so each row is one line for some kinds of lender,
+    worded for them: the courts' 4 x LPR line for private lending, the 24% that courts and
+    regulators hold licensed lenders to, the 2017 cash-loan notice's 36%.
+    """
 
     class Code(models.TextChoices):
         LPR_1Y = "lpr_1y", _("One-year loan prime rate (LPR)")
-        LPR_4X = "lpr_4x", _("Four times the one-year LPR (court protection cap)")
-        LINE_24 = "line_24", _("24% a year")
-        LINE_36 = "line_36", _("36% a year")
+        LPR_4X = "lpr_4x", _("Four times the one-year LPR (the courts' line for private lending)")
+        LINE_24 = "line_24", _("24% a year (licensed lenders, in court)")
+        MICROLOAN_24 = "microloan_24", _("24% a year (micro-loan companies' new loans, 2025)")
+        HELP_LENDING = "help_lending", _("Banks' partner platforms: the all-in cost (2025)")
+        LINE_36 = "line_36", _("36% a year (the 2017 cash-loan notice)")
 
     code = models.CharField(_("line"), max_length=20, choices=Code.choices, unique=True)
     # A fraction: 0.12 means 12% a year.
@@ -59,6 +93,16 @@ class RateLine(models.Model):
     meaning_zh = models.TextField(_("what crossing it means (Chinese)"))
     meaning_en = models.TextField(_("what crossing it means (English)"))
     source = models.ForeignKey(Source, on_delete=models.PROTECT, verbose_name=_("source"))
+    lenders = models.CharField(
+        _("applies to"),
+        max_length=200,
+        blank=True,
+        validators=[validate_lender_kinds],
+        help_text=_(
+            "The kinds of lender this line applies to, comma-separated: bank, consumer_finance, "
+            "microloan, platform, private, unknown. Empty: a reference rate, never a limit."
+        ),
+    )
     sort_order = models.PositiveIntegerField(_("order"), default=100)
 
     class Meta:
@@ -68,6 +112,12 @@ class RateLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_code_display()} = {self.value}"
+
+    def applies_to(self, lender: str) -> bool:
+        return lender in _lender_kinds(self.lenders)
+
+    def lender_kinds(self) -> list[LenderKind]:
+        return [LenderKind(kind) for kind in _lender_kinds(self.lenders)]
 
 
 class SavedResult(models.Model):

@@ -127,6 +127,11 @@ class BudgetVerdict:
         """The rules that put the budget in a worse band than affordable."""
         return tuple(r for r in self.rules if r.band in (STRETCHED, NOT_AFFORDABLE))
 
+    @property
+    def deciding(self) -> RuleResult:
+        """The rule that decided the verdict: the first one in the verdict's band."""
+        return next(r for r in self.rules if r.band == self.band)
+
 
 @dataclass(frozen=True, slots=True)
 class StressCase:
@@ -332,73 +337,3 @@ def default_penalty_daily_rate(*, true_apr: Decimal) -> Decimal:
     rate (true APR / 365) times DEFAULT_PENALTY_MULTIPLIER."""
     apr = decimal_input(true_apr, field="rate")
     return max(apr, ZERO) / DAYS_PER_YEAR * DEFAULT_PENALTY_MULTIPLIER
-
-
-# Cost flags: what the true cost crosses or hides. The lines themselves (the LPR and its
-# multiple, 24%, 36%) are dated rows an administrator updates; they are passed in, never kept here.
-FLAG_ABOVE_LINE_36 = "above_line_36"
-FLAG_ABOVE_LINE_24 = "above_line_24"
-FLAG_ABOVE_LPR_4X = "above_lpr_4x"
-FLAG_FEE_AT_PAYOUT = "fee_at_payout"
-FLAG_FLAT_FEE = "flat_fee"
-FLAG_SHORT_TERM = "short_term"
-# Line flag -> the rate line code it compares against, the most serious first.
-LINE_FLAGS = (
-    (FLAG_ABOVE_LINE_36, "line_36"),
-    (FLAG_ABOVE_LINE_24, "line_24"),
-    (FLAG_ABOVE_LPR_4X, "lpr_4x"),
-)
-# A loan repaid within a month: the true yearly cost of even a small fee is large, and short
-# loans are the ones rolled over again and again (cash-loan-notice-2017 allows at most two
-# rollovers; bank-internet-loans-2020 caps single repayments at a year). Ours: 31 days, so that
-# every "one month" loan counts, whatever the month.
-SHORT_TERM_MAX_DAYS = 31
-
-
-@dataclass(frozen=True, slots=True)
-class CostFlag:
-    """A flag on the loan's cost. `line` is the rate line code for line flags; `amount` is the
-    fee taken at payout, or the times the true rate exceeds the advertised one, or the days."""
-
-    code: str
-    line: str | None = None
-    amount: Decimal | int | None = None
-
-
-def cost_flags(
-    *,
-    true_apr: Decimal,
-    lines: dict[str, Decimal],
-    fee_at_payout: Decimal,
-    apr_to_advertised: Decimal | None,
-    charges_on_original_amount: bool,
-    term_days: int,
-) -> tuple[CostFlag, ...]:
-    """Every flag that applies to a loan's true cost, the most serious first.
-
-    `lines` maps rate line codes ("lpr_4x", "line_24", "line_36") to their current value as a
-    fraction; a missing line is not compared. `fee_at_payout` is the money taken before the loan
-    reached the borrower. `charges_on_original_amount`: a flat fee or a fee on every payment,
-    the pricing whose advertised rate understates the true one.
-    """
-    apr = decimal_input(true_apr, field="rate")
-    flags = [
-        CostFlag(flag, line=code)
-        for flag, code in LINE_FLAGS
-        if code in lines and apr > decimal_input(lines[code], field="rate")
-    ]
-    if decimal_input(fee_at_payout, field="fee") > ZERO:
-        flags.append(CostFlag(FLAG_FEE_AT_PAYOUT, amount=fee_at_payout))
-    if charges_on_original_amount and apr_to_advertised is not None and apr_to_advertised > ONE:
-        flags.append(CostFlag(FLAG_FLAT_FEE, amount=apr_to_advertised))
-    if int_input(term_days, field="term") <= SHORT_TERM_MAX_DAYS:
-        flags.append(CostFlag(FLAG_SHORT_TERM, amount=term_days))
-    return tuple(flags)
-
-
-def fee_taken_at_payout(*, contract_amount: Decimal | None, received: Decimal) -> Decimal:
-    """For a shown plan: the fee hidden in the gap between the contract amount and the money
-    received (zero when the borrower gave no contract amount)."""
-    if contract_amount is None:
-        return ZERO
-    return max(decimal_input(contract_amount, field="amount") - received, ZERO)

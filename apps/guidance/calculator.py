@@ -15,6 +15,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
+from apps.core.lines import limit_lines
 from apps.core.models import RateLine, SavedResult, Stage
 from apps.core.saved import get_saved_result
 from apps.finance import OfferError, OverdueCost, OverdueDay, Plan, overdue_cost, schedule_for_plan
@@ -28,8 +29,6 @@ from apps.loans.forms import (
     priced_offer_form,
 )
 
-# The rate lines a loan's true cost is compared with, lowest first.
-LINE_CODES = (RateLine.Code.LPR_4X, RateLine.Code.LINE_24, RateLine.Code.LINE_36)
 # A fixed, meaningless date for a missed payment given without its loan: only day counts matter.
 _CARRIER_START = date(2000, 1, 1)
 
@@ -119,8 +118,9 @@ def _missed_payment_alone(amount: Decimal) -> Any:
     return schedule_for_plan(plan=plan)
 
 
-def _line_checks(cost: OverdueCost) -> tuple[LineCheck, ...]:
-    lines = RateLine.objects.select_related("source").filter(code__in=LINE_CODES)
+def _line_checks(cost: OverdueCost, lender: str) -> tuple[LineCheck, ...]:
+    """The lines that apply to this kind of lender, lowest first (apps.core.lines)."""
+    lines = limit_lines(lender).values()
     return tuple(
         LineCheck(line, cost.apr_on_time > line.value, cost.apr_with_delay > line.value)
         for line in sorted(lines, key=lambda line: line.value)
@@ -180,7 +180,7 @@ def run(data: QueryDict) -> Calculator:
         ahead=tuple(Ahead(extra, later.days[days + extra - 1]) for extra in LOOK_AHEAD_DAYS),
         with_loan=loan_given,
         total_cost_on_time=quote.total_cost if loan_given else None,
-        lines=_line_checks(now) if loan_given else (),
+        lines=_line_checks(now, calc.loan.form.cleaned_data["lender"]) if loan_given else (),
         overdue_ignored=loan_given and cleaned.get("overdue") is not None,
     )
     return calc

@@ -241,15 +241,18 @@ class _NumberField(forms.CharField):
         attrs["autocomplete"] = "off"
         return attrs
 
+    def parse(self, text: str) -> Decimal:
+        """The number in what was typed, or NumberFormatError (a field may read more words)."""
+        return parse_number(text, money=self.money, allow_percent=self.allow_percent)
+
     def to_python(self, value: object) -> Decimal | None:  # type: ignore[override]
         text = super().to_python(value)
         if text in self.empty_values:
             return None
         try:
-            number = parse_number(text, money=self.money, allow_percent=self.allow_percent)
+            return self.parse(text)
         except NumberFormatError as error:
             raise ValidationError(self.error_messages[error.code], code=error.code) from None
-        return number
 
     def validate(self, value: Decimal | None) -> None:
         super().validate(value)
@@ -314,6 +317,110 @@ class PercentField(_NumberField):
     def clean(self, value: object) -> Decimal | None:  # type: ignore[override]
         percent = super().clean(value)
         return None if percent is None else fraction_from_percent(percent)
+
+
+# How people and apps write a rate (FACTS.md, "How people and apps write rates"): a period
+# word before or after the figure (日息, 月利率, 年化, 每天...), and counts in ten-thousandths
+# (万5 = 0.05%), thousandths (千分之1 = 0.1%), 分 (月息2分 = 2% a month, 年息1分 = 10% a
+# year) and 厘, a tenth of a 分 (月息1厘 = 0.1% a month, 年息1厘 = 1% a year). The longest
+# words first, so that 月利率 is not read as 月.
+RATE_PERIOD_WORDS = (
+    ("日利率", "day"),
+    ("每日", "day"),
+    ("每天", "day"),
+    ("一天", "day"),
+    ("日息", "day"),
+    ("日化", "day"),
+    ("日利", "day"),
+    ("/天", "day"),
+    ("/日", "day"),
+    ("日", "day"),
+    ("天", "day"),
+    ("月利率", "month"),
+    ("月费率", "month"),
+    ("一个月", "month"),
+    ("每月", "month"),
+    ("月息", "month"),
+    ("月利", "month"),
+    ("/月", "month"),
+    ("月", "month"),
+    ("年利率", "year"),
+    ("每年", "year"),
+    ("一年", "year"),
+    ("年化", "year"),
+    ("年息", "year"),
+    ("年利", "year"),
+    ("/年", "year"),
+    ("年", "year"),
+)
+# A count of ten-thousandths or thousandths is a daily rate unless a period is named: 日息万五 and
+# 万5 are the same offer. 分 and 厘 count a monthly rate unless a year is named.
+_RATE_COUNTS = (("万分之", Decimal("0.01")), ("万", Decimal("0.01")), ("千分之", Decimal("0.1")))
+_FEN_SUFFIXES = ("分利", "分")
+
+
+def _split_period(text: str) -> tuple[str, str | None]:
+    """The rate without its period word, and the period the word names (None if none)."""
+    for word, period in RATE_PERIOD_WORDS:
+        if text.startswith(word):
+            return text[len(word) :].strip(), period
+        if text.endswith(word):
+            return text[: -len(word)].strip(), period
+    return text, None
+
+
+def parse_rate(text: str) -> tuple[Decimal, str | None]:
+    """A typed rate as (the rate in percent, the period it names or None), or NumberFormatError.
+
+    18, 18%, 年化18% -> (18, "year"); 万5, 万五, 日息万五 -> (0.05, "day"); 月息2分, 2分利 -> (2,
+    "month"); 年息1厘 -> (1, "year"); 0.05%/天 -> (0.05, "day").
+    """
+    if len(text) > MAX_INPUT_LENGTH:
+        raise NumberFormatError("invalid")
+    value, period = _split_period(_normalise(text))
+    value = value.removeprefix("每").strip()
+    for prefix, percent_per_unit in _RATE_COUNTS:
+        if value.startswith(prefix):
+            count = parse_number(value[len(prefix) :].strip(), money=False)
+            return count * percent_per_unit, period or "day"
+    for suffix in _FEN_SUFFIXES:
+        if value.endswith(suffix):
+            count = parse_number(value[: -len(suffix)].strip(), money=False)
+            return (count * 10 if period == "year" else count), period or "month"
+    if value.endswith("厘"):
+        count = parse_number(value[:-1].strip(), money=False)
+        return (count if period == "year" else count / 10), period or "month"
+    return parse_number(value, money=False, allow_percent=True), period
+
+
+@dataclass(frozen=True, slots=True)
+class RateValue:
+    """A quoted rate as the engine takes it (a fraction), and the period its words named, if any:
+    a period named in the rate itself (日息万五) outranks the period list."""
+
+    fraction: Decimal
+    period: str | None
+
+
+class RateField(PercentField):
+    """A quoted rate: 1.5, 18%, 年化18%, 万5, 日息万五, 月息2分 (see parse_rate). Bounds are in
+    percent; it cleans to a RateValue."""
+
+    default_error_messages = {
+        "invalid": _(
+            "Type the rate as a number, such as 0.05, 1.5 or 18%, "
+            "or as the app writes it: 万5, 月息2分."
+        ),
+    }
+
+    def parse(self, text: str) -> Decimal:
+        return parse_rate(text)[0]
+
+    def clean(self, value: object) -> RateValue | None:  # type: ignore[override]
+        fraction = super().clean(value)
+        if fraction is None:
+            return None
+        return RateValue(fraction, parse_rate(str(value))[1])
 
 
 # Words that follow a count in lending apps and change nothing: 12期 (instalments), 3次, 2笔,

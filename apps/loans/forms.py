@@ -10,7 +10,8 @@ the other's boxes is kept on the page but never judged.
     mode            terms | plan (anything else is read as terms)
 Offer, `mode=terms` (quoted terms):
     amount          the amount borrowed, as the contract states it (yuan)
-    rate            the quoted rate, in percent (0.05, 1.5, 18%)
+    rate            the quoted rate, in percent (0.05, 1.5, 18%), or as apps write it (万5,
+                    日息万五, 月息2分, 年化18%: a period word sets rate_period)
     rate_period     day | month | year: what the rate is charged for
     term            how long the loan runs, in `term_unit`s
     term_unit       day | week | month
@@ -29,6 +30,8 @@ Both modes:
     start_date      the day the money arrives (YYYY-MM-DD), optional: today
     first_due       the first due date (YYYY-MM-DD), optional: one period after the start
     penalty_rate    the overdue rate in percent a day, optional: see DEFAULT_PENALTY_MULTIPLIER
+    lender          bank | consumer_finance | microloan | platform | private | unknown (default):
+                    who lends, which decides the rate line that applies
 Comparison: the same offer fields, prefixed `o1-` to `o4-` (COMPARE_PREFIXES), and one budget.
 Budget (all monthly, in yuan):
     income          money coming in each month, after tax
@@ -51,6 +54,7 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.models import LenderKind
 from apps.finance import (
     MAX_AMOUNT,
     Offer,
@@ -69,6 +73,7 @@ from apps.loans.fields import (
     FeeField,
     MoneyField,
     PercentField,
+    RateField,
     TermField,
     WholeNumberField,
     term_unit_typed,
@@ -105,7 +110,7 @@ PLAN_FIELDS = (
     "last_payment",
     "contract_amount",
 )
-SHARED_OFFER_FIELDS = ("start_date", "first_due", "penalty_rate")
+SHARED_OFFER_FIELDS = ("start_date", "first_due", "penalty_rate", "lender")
 OFFER_FIELDS = ("mode", *TERMS_FIELDS, *PLAN_FIELDS, *SHARED_OFFER_FIELDS)
 # The offer figures a borrower types. A mode or a list always has a value, so only these say
 # whether an offer was given at all (an empty comparison box, the calculator's optional loan).
@@ -123,6 +128,8 @@ TYPED_OFFER_FIELDS = (
     "contract_amount",
 )
 BUDGET_FIELDS = ("income", "essentials", "debt_payments", "other_platforms", "savings", "purpose")
+# Repaying early, asked on the result page: after how many payments, and the fee for it.
+EARLY_FIELDS = ("early_after", "early_fee")
 # The comparison's offer boxes are these prefixes (o1-amount, o2-amount...), at least COMPARE_MIN.
 COMPARE_PREFIXES = ("o1", "o2", "o3", "o4")
 COMPARE_MIN = 2
@@ -205,6 +212,16 @@ class OfferForm(RepayableForm):
         min_value=Decimal(0),
         max_value=MAX_PENALTY_PERCENT_A_DAY,
     )
+    lender = forms.ChoiceField(
+        label=_("Who lends the money?"),
+        choices=LenderKind.choices,
+        initial=LenderKind.UNKNOWN,
+        required=False,
+        help_text=_(
+            "The lender named in the contract (贷款人 or 出借人), which is often not the app. It "
+            "decides which legal and regulatory line applies to the loan's cost."
+        ),
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -246,10 +263,11 @@ class TermsForm(OfferForm):
         min_inclusive=False,
         max_value=MAX_AMOUNT,
     )
-    rate = PercentField(
+    rate = RateField(
         label=_("Quoted rate (%)"),
         help_text=_(
-            "The interest or fee rate the app quotes, such as 0.05 (a day) or 1.5 (a month)."
+            "The interest or fee rate the app quotes, such as 0.05 (a day) or 1.5 (a month). "
+            "Typed as the app writes it, 日息万五 or 月息2分 or 年化18%, it says its own period."
         ),
         min_value=Decimal(0),
     )
@@ -285,11 +303,14 @@ class TermsForm(OfferForm):
         required=False,
         help_text=_("The app or contract names it; if unsure, equal payments is the most common."),
     )
+    # The comprehensive cost includes every fee, whatever the app calls it (nfra-help-lending-2025,
+    # pboc-2021-3), so the fee boxes name the fees apps charge.
     fee_upfront = FeeField(
         label=_("Fees taken at payout (yuan or %)"),
         help_text=_(
-            "Any service, membership or guarantee fee taken off before the money reaches you, "
-            "such as 1000 or 10%. Leave empty if none."
+            "Every fee taken off before the money reaches you: guarantee fee (担保费), membership "
+            "or “rights” card (会员费、权益卡), insurance (保险费), service fee (服务费). Such as "
+            "1000 or 10%. Leave empty if none."
         ),
         required=False,
         min_value=Decimal(0),
@@ -300,8 +321,9 @@ class TermsForm(OfferForm):
         label=_("Fee added to every payment (yuan or %)"),
         help_text=_(
             # xgettext:no-python-format
-            "A service or membership fee charged with each payment, such as 50 or 0.5% of the "
-            "amount borrowed. Leave empty if none."
+            "Every fee charged with each payment: guarantee fee (担保费), membership or "
+            "“rights” card (会员费、权益卡), insurance (保险费), service fee (服务费). Such as 50, "
+            "or 0.5% of the amount borrowed. Leave empty if none."
         ),
         required=False,
         min_value=Decimal(0),
@@ -311,10 +333,16 @@ class TermsForm(OfferForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         data["mode"] = MODE_TERMS
-        # "30天" typed as the term says days, whatever the unit list was left at.
+        # "30天" typed as the term says days, whatever the unit list was left at; "日息万五"
+        # typed as the rate says a day, whatever the period list was left at.
         typed_unit = term_unit_typed(self.data.get(self.add_prefix("term")))
         if typed_unit:
             data["term_unit"] = typed_unit
+        typed_rate = data.get("rate")
+        data["rate_period_named"] = bool(typed_rate and typed_rate.period)
+        if typed_rate is not None:
+            data["rate"] = typed_rate.fraction
+            data["rate_period"] = typed_rate.period or data.get("rate_period")
         rate, term = data.get("rate"), data.get("term")
         rate_period = data.get("rate_period")
         if (
@@ -584,6 +612,33 @@ class BudgetForm(RepayableForm):
             "spirals start, so it counts in the verdict."
         ),
     )
+
+
+class EarlyRepaymentForm(RepayableForm):
+    """What if the borrower repays everything early: after how many payments, and the fee the
+    contract charges for it (an amount, or a percentage of the principal repaid early)."""
+
+    early_after = WholeNumberField(
+        label=_("Repay everything after payment number"),
+        help_text=_("Such as 6: you make 6 payments, then repay all that is left with the 6th."),
+        min_value=Decimal(1),
+    )
+
+    early_fee = FeeField(
+        label=_("Early-repayment fee (yuan or %)"),
+        help_text=_(
+            "From the contract (提前还款违约金 or 手续费): an amount, or a percentage of what you "
+            "repay early, such as 200 or 3%. Leave empty if none."
+        ),
+        required=False,
+        min_value=Decimal(0),
+        max_value=MAX_AMOUNT,
+    )
+
+    def __init__(self, *args: Any, payments: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Repaying with the last payment is no early repayment.
+        self.fields["early_after"].max_value = Decimal(payments - 1)
 
 
 # The engine's error codes in the borrower's words. Codes the form's own checks already catch

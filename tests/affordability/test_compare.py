@@ -1,4 +1,4 @@
-"""Two to four offers side by side against one budget."""
+"""Two to four offers side by side against one budget, ranked by the true yearly cost."""
 
 from __future__ import annotations
 
@@ -36,18 +36,50 @@ def test_the_compare_form_has_four_offers_and_one_budget(en):
     assert html.count('name="income"') == 1
 
 
-def test_two_offers_side_by_side_with_the_cheapest_and_each_verdict(en):
+def _table(html: str) -> str:
+    return html.split('class="table rp-compare"')[1].split("</table>")[0]
+
+
+def test_two_offers_side_by_side_cheapest_true_cost_first_with_each_verdict(en):
     response = en.post("/result/compare/", _compare(TERMS, CHEAP))
     assert response.status_code == 200
     html = response.content.decode()
-    table = html.split('class="table rp-compare"')[1].split("</table>")[0]
-    assert "32.50%" in table and "6.00%" in table
+    table = _table(html)
+    # Offer 2 (6.00%) is ranked before offer 1 (32.50%, a fee taken at payout).
+    assert table.index("Offer 2") < table.index("Offer 1")
+    assert table.index("6.00%") < table.index("32.50%")
     cheapest = re.search(
         r'<td class="rp-best">([^<]+)<span class="rp-badge rp-badge--best">', table
     )
     assert cheapest.group(1).strip() == "6.00%"
-    assert table.count("rp-badge--affordable") == 2
+    assert table.count("rp-badge--affordable") == 1  # the cheap one
+    assert table.count("rp-badge--stretched") == 1  # 32.50% and a fee at payout: expensive
     assert 'role="status"' in html
+
+
+def test_the_lowest_cost_in_yuan_is_never_badged_best_when_it_costs_more_a_year(en):
+    # The issue's case: 1,500 received, 2,000 repaid in 7 days costs 500 yuan, the least in
+    # yuan of the three, and 1,738% a year. It must not be marked cheapest; it ranks last.
+    seven_days = {
+        "mode": "plan",
+        "received": "1500",
+        "payment": "2000",
+        "count": "1",
+        "start_date": "2026-01-15",
+        "first_due": "2026-01-22",
+    }
+    html = en.post("/result/compare/", _compare(TERMS, CHEAP, seven_days)).content.decode()
+    table = _table(html)
+    assert "Lowest" not in table
+    assert table.index("Offer 3") > table.index("Offer 1") > table.index("Offer 2")
+    assert "1,738.10%" in table and "rp-best" not in table.split("1,738.10%")[0][-40:]
+
+
+def test_when_every_offer_is_too_expensive_none_is_marked_cheapest(en):
+    pricey = {**TERMS, "rate": "4"}  # 48% a year before its fee
+    html = en.post("/result/compare/", _compare(pricey, {**pricey, "rate": "5"})).content.decode()
+    assert "rp-best" not in _table(html)
+    assert "Even the cheapest of these offers costs more than 36% a year" in html
 
 
 def test_four_offers_mixing_terms_and_plans(en):
@@ -110,16 +142,18 @@ def test_the_comparison_downloads_as_csv_from_its_page(en):
     html = en.post("/result/compare/", _compare(TERMS, CHEAP)).content.decode()
     link = re.search(r'href="(/result/compare\.csv\?[^"]+)" download', html).group(1)
     rows = {row[0]: row[1:] for row in _csv(en.get(link.replace("&amp;", "&")))}
-    assert rows[""] == ["Offer 1", "Offer 2"]
-    assert rows["Verdict"] == ["Affordable", "Affordable"]
-    assert rows["True yearly cost (APR)"] == ["32.50%", "6.00%"]
-    assert rows["Money you actually receive"] == ["9000.00", "10000.00"]
+    # Ranked as on the page: the cheapest true cost first.
+    assert rows[""] == ["Offer 2", "Offer 1"]
+    assert rows["Verdict"] == ["Affordable", "Stretched"]
+    assert rows["Price"] == ["Fair price", "Expensive"]
+    assert rows["True yearly cost (APR)"] == ["6.00%", "32.50%"]
+    assert rows["Money you actually receive"] == ["10000.00", "9000.00"]
     # The same figures as the page's table, without the thousands separators.
     table = html.split('class="table rp-compare"')[1].split("</table>")[0]
     for total in rows["You repay in all"]:
         assert f"{float(total):,.2f} yuan" in table
     assert rows["Payments"] == ["12", "12"]
-    assert rows["Warnings"][1] == "0" and int(rows["Warnings"][0]) >= 1
+    assert rows["Warnings"][0] == "0" and int(rows["Warnings"][1]) >= 1
 
 
 def test_the_comparison_csv_speaks_the_readers_language(client):
@@ -127,7 +161,7 @@ def test_the_comparison_csv_speaks_the_readers_language(client):
         "/result/compare.csv", _compare(TERMS, CHEAP), HTTP_ACCEPT_LANGUAGE="zh-hans"
     )
     rows = _csv(response)
-    assert rows[0] == ["", "贷款 1", "贷款 2"]
+    assert rows[0] == ["", "贷款 2", "贷款 1"]
     assert rows[1][0] == "结论"
 
 
@@ -136,7 +170,7 @@ def test_a_saved_comparison_has_its_own_csv_and_a_saved_check_does_not(client):
     page = client.get(saved["Location"], HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert f'href="{saved["Location"]}compare.csv" download' in page
     csv_rows = _csv(client.get(saved["Location"] + "compare.csv", HTTP_ACCEPT_LANGUAGE="en"))
-    assert csv_rows[0][1:] == ["Offer 1", "Offer 2"]
+    assert csv_rows[0][1:] == ["Offer 2", "Offer 1"]
     assert client.get(saved["Location"] + "schedule.csv").status_code == 404
     check_saved = client.post("/result/save/", {**BUDGET, **TERMS})
     assert client.get(check_saved["Location"] + "compare.csv").status_code == 404

@@ -1,4 +1,7 @@
-"""The result page: each verdict band, each flag, the stress test, charts and the schedule."""
+"""The result page: each verdict band, each flag, the stress test, charts and the schedule.
+
+The budget bands are checked on a fair-priced loan (example 6 without its fee at payout: 12.00% a
+year), so that the budget alone decides; tests/affordability/test_price.py checks the price."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ import pytest
 from apps.core.models import RateLine, Source
 from apps.core.pagecache import bump_content_version
 from apps.finance import budget as rules
+from apps.finance import price
 from tests.loans.helpers import BUDGET, PLAN, check, plan
 
 pytestmark = pytest.mark.django_db
@@ -47,14 +51,15 @@ def _text(html: str) -> str:
     ],
 )
 def test_each_verdict_band(en, budget, band):
-    data = {**check(), "debt_payments": "", **budget}
+    data = {**check(fee_upfront=""), "debt_payments": "", **budget}
     html = en.post("/result/", data).content.decode()
     assert _verdict(html) == band
 
 
 def test_the_verdict_comes_first_in_a_live_region_then_every_reason_with_its_number(en):
     html = en.post(
-        "/result/", check(essentials="3000", savings="5000", other_platforms="1")
+        "/result/",
+        check(fee_upfront="", essentials="3000", savings="5000", other_platforms="1"),
     ).content.decode()
     verdict = html.index('role="status"')
     assert verdict < html.index("What the loan really costs")
@@ -75,10 +80,15 @@ def test_rules_left_empty_are_listed_as_not_checked(en):
 
 def test_the_stress_test_shows_a_20_percent_income_drop_and_30_days_late(en):
     text = _text(en.post("/result/", check(essentials="3000")).content.decode())
+    # Each case names the rule that decides it, with its figure (FACTS.md example 12: 37.3%).
     assert (
-        "If your income fell by 20% to 6,400.00 yuan, your debt payments would take 37.3%" in text
-    )
-    assert "If essential spending rose by 10% to 3,300.00 yuan" in text
+        "If your income fell by 20% to 6,400.00 yuan: your budget then: Stretched. "
+        "All your debt payments together would be 2,388.49 yuan a month, 37.3% of your income"
+    ) in text
+    assert (
+        "If essential spending rose by 10% to 3,300.00 yuan: your budget then: Affordable. "
+        "In its heaviest month this loan asks 888.49 yuan"
+    ) in text
     assert "first instalment 30 days late" in text
     assert "We assumed 0.134% a day" in text  # 32.50% / 365 x 1.5
     assert "2.4 days of work" in text
@@ -134,16 +144,17 @@ def test_a_plan_with_the_contract_amount_flags_the_fee_at_payout(en):
 
 
 def test_line_flags_come_from_the_dated_rate_lines_with_their_dates(en):
-    html = en.post("/result/", check()).content.decode()
+    html = en.post("/result/", check(lender="consumer_finance")).content.decode()
     flags = _flags(html)
-    assert "Above 24% a year (24.00% a year, as of 2021-01-01)" in flags
-    assert "Above 4 times the one-year LPR" in flags and "as of 2025-05-20" in flags
-    assert "36% line" not in flags  # 32.50% is below it
+    assert "Above the line: 24% a year (licensed lenders, in court), as of 2017-08-04" in flags
+    assert "#source-spc-financial-trials-2017" in html
+    assert "36% a year" not in flags  # 32.50% is below it
     # An administrator moves a line: the page follows, never a constant in code.
     RateLine.objects.filter(code="line_36").update(value=Decimal("0.30"))
     bump_content_version()  # what every admin save does (tests/core/test_pagecache.py)
-    flags = _flags(en.post("/result/", check()).content.decode())
-    assert "Above 36% a year" in flags and "30.00% a year" in flags
+    html = en.post("/result/", check(lender="consumer_finance")).content.decode()
+    assert "Above the line: 36% a year (the 2017 cash-loan notice)" in _flags(html)
+    assert "30.00% a year" in _text(html)
 
 
 def test_no_line_flag_for_a_cheap_loan(en):
@@ -175,12 +186,12 @@ def test_a_very_short_loan_is_flagged(en):
     ).content.decode()
     assert 'id="true-apr">18.25%<' in html
     assert "A very short loan: 30 days." in _flags(html)
-    assert rules.SHORT_TERM_MAX_DAYS == 31
+    assert price.SHORT_TERM_MAX_DAYS == 31
 
 
 def test_the_36_percent_line_flag(en):
     html = en.post("/result/", check(rate="3")).content.decode()
-    assert "Above 36% a year" in _flags(html)
+    assert "Above the line: 36% a year (the 2017 cash-loan notice)" in _flags(html)
 
 
 def test_charts_are_inline_svg_with_text_alternatives_and_no_inline_style(en):
@@ -208,11 +219,11 @@ def test_the_schedule_table_sums_to_the_total(en):
 
 
 def test_the_result_page_in_chinese(zh):
-    html = zh.post("/result/", check()).content.decode()
+    html = zh.post("/result/", check(fee_upfront="")).content.decode()
     assert '<html lang="zh-hans">' in html
     assert "负担得起" in html
     assert "真实年化成本" in html
-    assert 'id="true-apr">32.50%<' in html
+    assert 'id="true-apr">12.00%<' in html
 
 
 def test_language_switch_on_a_result_returns_to_a_get_link_of_the_same_result(client):
@@ -278,4 +289,132 @@ def test_a_fee_many_times_the_loan_is_priced_not_a_500(en):
     # default 28, which the percent filter could not round.
     response = en.post("/result/", check(fee_per_period="890112"))
     assert response.status_code == 200
-    assert "Above 36% a year" in _text(response.content.decode())
+    text = _text(response.content.decode())
+    assert "Above the line: 36% a year" in text
+    # A figure past meaning is said as such (it was 10^40 %).
+    assert "Effective yearly rate (compounded) over 10,000%" in text
+
+
+# The price weighs in (issue 11). A 7-day loan: receive 1,500, repay 2,000.
+SEVEN_DAYS = {
+    "mode": "plan",
+    "received": "1500",
+    "payment": "2000",
+    "count": "1",
+    "start_date": "2026-01-15",
+    "first_due": "2026-01-22",
+    "income": "8000",
+}
+# A 借呗-style offer: 10,000 at 日息万四 (0.04% a day) over 12 months, from a consumer-finance
+# company.
+JIEBEI = {
+    "mode": "terms",
+    "amount": "10000",
+    "rate": "日息万四",
+    "term": "12",
+    "method": "equal_installment",
+    "lender": "consumer_finance",
+    "start_date": "2026-01-15",
+    "income": "8000",
+}
+
+
+def _verdict_box(html: str) -> str:
+    return re.search(r'(?s)<section class="rp-verdict .*?</section>', html).group(0)
+
+
+@pytest.mark.parametrize(
+    ("client_fixture", "words"),
+    [("en", "Don't borrow this: it is too expensive."), ("zh", "别借这笔：它太贵了。")],
+)
+def test_a_seven_day_loan_at_1738_percent_says_do_not_borrow_it_first(
+    request, client_fixture, words
+):
+    html = request.getfixturevalue(client_fixture).post("/result/", SEVEN_DAYS).content.decode()
+    assert 'data-verdict="not_affordable"' in html and 'data-price="too_expensive"' in html
+    box = _verdict_box(html)
+    assert words in box
+    assert "1,738.10%" in box  # the APR, in the verdict itself
+    # The strongest reason, the price, comes right after, before anything else on the page.
+    assert box.index("rp-verdict__deciding") < box.index("rp-reasons")
+
+
+def test_a_jiebei_style_offer_is_not_called_too_expensive_nor_judged_by_the_private_line(en):
+    html = en.post("/result/", JIEBEI).content.decode()
+    assert 'data-price="fair"' in html
+    text = _text(html)
+    assert "The true yearly cost is 14." in text  # about 14.6%
+    # A consumer-finance company is licensed: the courts' private-lending line is not its line.
+    assert "the courts' line for private lending" not in text.replace("&#x27;", "'")
+    assert "24% a year (licensed lenders, in court)" in text
+
+
+def test_the_fees_at_payout_plan_shows_32_50_percent_and_is_at_least_stretched(en):
+    html = en.post("/result/", plan(contract_amount="10000")).content.decode()
+    assert 'id="true-apr">32.50%<' in html
+    assert re.search(r'data-verdict="(stretched|not_affordable)"', html)
+    assert 'data-price="expensive"' in html
+
+
+@pytest.mark.parametrize(
+    ("lender", "shown", "not_shown"),
+    [
+        ("private", "the courts' line for private lending", "licensed lenders, in court"),
+        ("microloan", "micro-loan companies' new loans, 2025 guideline", "private lending"),
+        ("bank", "banks' lending through partner platforms", "private lending"),
+        ("unknown", "the courts' line for private lending", "micro-loan companies' new loans"),
+    ],
+)
+def test_the_lines_shown_follow_who_lends(en, lender, shown, not_shown):
+    text = _text(en.post("/result/", check(lender=lender)).content.decode())
+    text = text.replace("&#x27;", "'")
+    lines = text.split("The lines we compare with")[1].split("If a month goes badly")[0]
+    assert shown in lines
+    assert not_shown not in lines
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+@pytest.mark.parametrize("lender", ["private", "microloan", "unknown"])
+def test_every_line_says_whom_it_binds_and_none_tells_a_borrower_to_stop_paying(
+    client, language, lender
+):
+    html = client.post("/result/", check(lender=lender), HTTP_ACCEPT_LANGUAGE=language)
+    text = _text(html.content.decode())
+    for claim in ("may refuse", "don't have to pay", "do not have to pay", "有权拒绝", "不必还"):
+        assert claim not in text
+    said = "not a reason to" if language == "en" else "不是可以"
+    assert said in text
+
+
+def test_a_rate_that_looks_like_a_daily_rate_typed_as_monthly_gets_a_question_and_a_link(en):
+    html = en.post("/result/", check(rate="0.05", rate_period="month", fee_upfront="")).content
+    html = html.decode()
+    assert "Is the rate right?" in html
+    link = re.search(r'href="(/result/\?[^"]*rate_period=day[^"]*)"', html).group(1)
+    again = en.get(link.replace("&amp;", "&")).content.decode()
+    assert "Is the rate right?" not in again
+    assert 'id="true-apr">18.' in again  # 0.05% a day: about 18% a year
+
+
+def test_a_rate_typed_as_apps_write_it_sets_its_own_period_and_asks_nothing(en):
+    html = en.post("/result/", check(rate="万5", rate_period="month", fee_upfront=""))
+    html = html.content.decode()
+    assert "rp-question" not in html
+    assert "Rate as the app advertises it, a year 18.25%" in _text(html)
+
+
+def test_the_late_charge_assumption_is_stated_beside_what_the_line_allows(en):
+    text = _text(en.post("/result/", check(lender="consumer_finance")).content.decode())
+    assert "We assumed 0.134% a day" in text
+    assert "under 24% a year (licensed lenders, in court), about" in text
+    assert "It is what a court would support, not a reason to pay late." in text
+
+
+def test_the_compare_link_carries_this_loan_in_as_offer_1(en):
+    html = en.post("/result/", check(essentials="3000")).content.decode()
+    link = re.search(r'href="(/check/compare/\?[^"]+)"', html).group(1).replace("&amp;", "&")
+    form = en.get(link).content.decode()
+    assert 'name="o1-amount" value="10,000"' in form
+    assert 'name="o1-fee_upfront" value="1000"' in form
+    assert 'name="essentials" value="3000"' in form
+    assert 'name="o2-amount" value="' not in form or 'name="o2-amount" value=""' in form

@@ -58,7 +58,12 @@ def _seeded(request) -> None:
 
     if Stage.objects.exists() and RateLine.objects.exists():
         return
-    for name in ("0002_seed_sources_and_rate_lines", "0004_seed_guidance"):
+    for name in (
+        "0002_seed_sources_and_rate_lines",
+        "0004_seed_guidance",
+        "0005_seed_working_days_source",
+        "0006_rate_lines_by_lender",
+    ):
         importlib.import_module(f"apps.core.migrations.{name}").seed(django_apps, None)
 
 

@@ -185,3 +185,55 @@ def test_how_we_assess_on_a_phone(live_server, make_page):
     page = make_page(viewport="phone", language="zh-CN")
     page.goto(live_server.url + "/result/how-we-assess/")
     _checked(page)
+
+
+@pytest.mark.parametrize("language", ["zh-CN", "en"])
+def test_a_seven_day_loan_says_do_not_borrow_it_on_the_first_screen(
+    live_server, make_page, language
+):
+    # The case: receive 1,500, repay 2,000 seven days later; typed on a phone.
+    words = WORDS[language]
+    page = make_page(viewport="phone", language=language)
+    page.goto(live_server.url + "/check/")
+    page.get_by_label(words["plan"]).check()
+    page.get_by_label(words["received"]).fill("1500")
+    page.get_by_label(words["payment"]).fill("2000")
+    page.get_by_label(words["count"]).fill("1")
+    page.locator(".rp-more").last.locator("summary").click()  # the dates are folded away
+    page.locator("#id_start_date").fill("2026-12-01")
+    page.locator("#id_first_due").fill("2026-12-08")
+    _fill_budget(page, words)
+    page.get_by_role("button", name=words["submit"]).click()
+    page.wait_for_load_state()
+    verdict = page.locator("section.rp-verdict")
+    assert verdict.get_attribute("data-verdict") == "not_affordable"
+    assert verdict.get_attribute("data-price") == "too_expensive"
+    # The headline, the true APR and the reason that decided it, all on the first screen.
+    for part in ("#verdict-title", ".rp-verdict__apr", ".rp-verdict__deciding"):
+        box = page.locator(part).bounding_box()
+        assert box is not None and box["y"] + box["height"] <= 844, part
+    assert "1,738.10%" in page.locator(".rp-verdict__apr").inner_text()
+    _checked(page)
+    assert_only_this_host(page)
+
+
+def test_a_rate_typed_for_the_wrong_period_is_questioned_and_fixed_with_one_tap(
+    live_server, make_page
+):
+    words = WORDS["zh-CN"]
+    page = make_page(viewport="phone", language="zh-CN")
+    page.goto(live_server.url + "/check/")
+    page.get_by_label(words["amount"]).fill("10000")
+    page.get_by_label(words["rate"]).fill("0.05")  # the list is left at 每月
+    page.get_by_label(words["term"]).fill("12")
+    _fill_budget(page, words)
+    page.get_by_role("button", name=words["submit"]).click()
+    page.wait_for_load_state()
+    question = page.locator(".rp-question")
+    assert "利率填对了吗" in question.inner_text()
+    _checked(page)  # the question, the what-if table and the early-repayment form pass axe
+    question.get_by_role("link").click()
+    page.wait_for_load_state()
+    assert page.locator(".rp-question").count() == 0
+    assert page.locator("#true-apr").inner_text().startswith("18.")
+    _checked(page)

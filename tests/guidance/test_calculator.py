@@ -87,9 +87,23 @@ def test_the_loan_figures_match_the_engine_called_directly(en):
 
 
 def test_the_fees_at_payout_loan_is_above_the_24_line_and_below_the_36_line_with_dates(en):
-    html = en.get(URL, {"days": "40", "penalty_rate": "0.05", **FEES_AT_PAYOUT}).content.decode()
-    assert "Above 24% a year: 24.00% a year, as of 2021-01-01." in html
-    assert "Below 36% a year (the “36% line”): 36.00% a year, as of 2017-12-01." in html
+    query = {"days": "40", "penalty_rate": "0.05", "lender": "microloan", **FEES_AT_PAYOUT}
+    html = en.get(URL, query).content.decode()
+    assert "Above 24% a year (licensed lenders, in court): 24.00% a year, as of 2017-08-04." in html
+    assert "micro-loan companies&#x27; new loans, 2025 guideline" in html
+    assert "Below 36% a year (the 2017 cash-loan notice): 36.00% a year, as of 2017-12-01." in html
+    # The courts' line for private lending does not bind a micro-loan company.
+    assert "the courts&#x27; line for private lending" not in html
+
+
+def test_the_lines_follow_the_lender_and_an_unknown_one_gets_both_kinds(en):
+    query = {"days": "40", "penalty_rate": "0.05", **FEES_AT_PAYOUT}
+    unknown = en.get(URL, query).content.decode()
+    assert "the courts&#x27; line for private lending" in unknown
+    assert "licensed lenders, in court" in unknown
+    private = en.get(URL, {**query, "lender": "private"}).content.decode()
+    assert "the courts&#x27; line for private lending" in private
+    assert "licensed lenders, in court" not in private
 
 
 def test_the_loan_check_field_names_for_quoted_terms_are_accepted(en):

@@ -19,9 +19,12 @@ from apps.loans.fields import (
     MoneyField,
     NumberFormatError,
     PercentField,
+    RateField,
+    RateValue,
     TermField,
     WholeNumberField,
     parse_number,
+    parse_rate,
     term_unit_typed,
 )
 from tests.fuzz import examples
@@ -287,3 +290,40 @@ def test_a_negative_count_says_what_is_allowed_not_just_that_it_is_negative():
 def test_a_term_names_its_unit_when_typed_with_one(typed, unit):
     assert term_unit_typed(typed) == unit
     assert TermField(required=False).clean(typed) == int("".join(c for c in typed if c.isdigit()))
+
+
+@pytest.mark.parametrize(
+    ("typed", "percent", "period"),
+    [
+        ("18", "18", None),
+        ("18%", "18", None),
+        ("年化18%", "18", "year"),
+        ("万5", "0.05", "day"),
+        ("万五", "0.05", "day"),
+        ("日息万五", "0.05", "day"),
+        ("万分之五", "0.05", "day"),
+        ("月息2分", "2", "month"),
+        ("2分利", "2", "month"),
+        ("年息1分", "10", "year"),
+        ("月息1厘", "0.1", "month"),
+        ("年息1厘", "1", "year"),
+        ("千分之一", "0.1", "day"),
+        ("日利率0.05%", "0.05", "day"),
+        ("0.05%/天", "0.05", "day"),
+        ("1.5%每月", "1.5", "month"),
+        ("月利率１.５", "1.5", "month"),
+    ],
+)
+def test_a_rate_is_read_the_way_apps_and_people_write_it(typed, percent, period):
+    assert parse_rate(typed) == (D(percent), period)
+
+
+@pytest.mark.parametrize("typed", ["万", "日息", "两分三", "abc", "万-5", "月息"])
+def test_a_rate_that_is_not_a_rate_is_refused(typed):
+    with pytest.raises(NumberFormatError):
+        parse_rate(typed)
+
+
+def test_a_rate_field_cleans_to_a_fraction_with_the_period_its_words_named():
+    assert RateField(required=False).clean("日息万五") == RateValue(D("0.0005"), "day")
+    assert RateField(required=False).clean("1.5") == RateValue(D("0.015"), None)

@@ -8,6 +8,7 @@ from django.utils import translation
 
 from apps.loans.forms import (
     BudgetForm,
+    EarlyRepaymentForm,
     PlanForm,
     TermsForm,
     offer_input,
@@ -105,3 +106,29 @@ def test_a_term_typed_in_days_overrides_the_unit_left_at_months():
     assert form.is_valid(), form.errors
     assert form.cleaned_data["term"] == 30
     assert form.cleaned_data["term_unit"] == "day"
+
+
+def test_a_period_named_in_the_rate_outranks_the_period_list():
+    form = TermsForm({**TERMS, "rate": "日息万五", "rate_period": "month"})
+    assert form.is_valid(), form.errors
+    data = form.cleaned_data
+    assert (data["rate"], data["rate_period"], data["rate_period_named"]) == (
+        Decimal("0.0005"),
+        "day",
+        True,
+    )
+    plain = TermsForm({**TERMS, "rate": "0.05", "rate_period": "month"})
+    assert plain.is_valid() and not plain.cleaned_data["rate_period_named"]
+
+
+def test_who_lends_defaults_to_i_dont_know_and_refuses_anything_else():
+    form = TermsForm(TERMS)
+    assert form.is_valid() and form.cleaned_data["lender"] == "unknown"
+    assert TermsForm({**TERMS, "lender": "microloan"}).is_valid()
+    assert "lender" in TermsForm({**TERMS, "lender": "loan shark"}).errors
+
+
+def test_early_repayment_must_come_before_the_last_payment():
+    assert EarlyRepaymentForm({"early_after": "11"}, payments=12).is_valid()
+    form = EarlyRepaymentForm({"early_after": "12", "early_fee": "3%"}, payments=12)
+    assert not form.is_valid() and "early_after" in form.errors

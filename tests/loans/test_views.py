@@ -130,7 +130,7 @@ ERRORS = [
     ("amount", "10000001", "This must be at most 10,000,000. Check the number.", "10,000,000"),
     ("amount", "", "Please fill this in.", "请填写"),
     ("amount", "1.001", "Use at most 2 digits after the decimal point.", "2 位"),
-    ("rate", "abc", "Type the rate as a number, such as 0.05, 1.5 or 18%.", "请把利率写成数字"),
+    ("rate", "abc", "Type the rate as a number, such as 0.05, 1.5 or 18%", "请把利率写成数字"),
     ("rate", "100", "That is more than 1,000% a year.", "1,000%"),
     ("term", "1.5", "Type a whole number, such as 12.", "请输入整数"),
     ("term", "0", "This must be at least 1.", "至少为 1"),

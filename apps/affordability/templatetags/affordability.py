@@ -23,3 +23,9 @@ def band_word(band: str) -> str:
 def band_mark(band: str) -> str:
     """A reason's short mark: OK, Stretched or Not affordable."""
     return str(markup.BAND_MARKS.get(band, band))
+
+
+@register.filter
+def price_word(level: str) -> str:
+    """`{{ a.verdict.price.level|price_word }}`: "too_expensive" -> 太贵 / Too expensive."""
+    return str(markup.PRICE_WORDS.get(level, level))

@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from typing import Any
 
 from django import template
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 register = template.Library()
 
@@ -52,11 +52,21 @@ def money(value: Any, places: int = 2) -> str:
     return "" if number is None else _group(number, int(places))
 
 
+# Past this a percentage tells a reader nothing: a true cost of 327,086,456% a year is shown as
+# "over 10,000%" (a fraction: 100 = 10,000%).
+PERCENT_SHOWN_UP_TO = Decimal(100)
+
+
 @register.filter
 def percent(value: Any, places: int = 2) -> str:
-    """A fraction as a percentage: Decimal('0.325') -> '32.50%'."""
+    """A fraction as a percentage: Decimal('0.325') -> '32.50%'; past PERCENT_SHOWN_UP_TO,
+    'over 10,000%' in the reader's language."""
     number = _as_decimal(value)
-    return "" if number is None else _group(number * 100, int(places)) + "%"
+    if number is None:
+        return ""
+    if number > PERCENT_SHOWN_UP_TO:
+        return gettext("over %(limit)s") % {"limit": _group(PERCENT_SHOWN_UP_TO * 100, 0) + "%"}
+    return _group(number * 100, int(places)) + "%"
 
 
 @register.filter
