@@ -418,3 +418,28 @@ def test_the_compare_link_carries_this_loan_in_as_offer_1(en):
     assert 'name="o1-fee_upfront" value="1000"' in form
     assert 'name="essentials" value="3000"' in form
     assert 'name="o2-amount" value="' not in form or 'name="o2-amount" value=""' in form
+
+
+def test_the_price_reasons_and_the_lines_speak_chinese(zh):
+    html = zh.post("/result/", check(lender="microloan")).content.decode()
+    text = _text(html)
+    assert "真实年化成本32.50%，超过24%" in text
+    assert "放款前被扣走1,000.00元" in text
+    assert "年化24%（小额贷款公司新增贷款，2025年指引）" in text
+    assert "不是可以不还的理由" in text
+
+
+def test_how_we_assess_explains_the_price_the_rate_question_and_the_lender_with_sources(client):
+    html = client.get("/result/how-we-assess/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    for rule in price.PRICE_RULES:
+        assert f'id="rule-{rule}"' in html
+    for anchor in ('id="price"', 'id="rate-question"', 'id="lender"'):
+        assert anchor in html
+    for key in ("spc-financial-trials-2017", "cash-loan-notice-2017", "civil-code-670"):
+        assert f"/late/sources/#source-{key}" in html
+    text = _text(html)
+    assert "above 36%" in text and "万5 or 日息万五 is 0.05% a day" in text
+    chinese = _text(
+        client.get("/result/how-we-assess/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    )
+    assert "利率填对了吗" in chinese and "谁放的贷" in chinese
