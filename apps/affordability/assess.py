@@ -356,9 +356,12 @@ def _changed_inputs(inputs: dict[str, str], change: WhatIf) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Early:
-    """The early-repayment question on the result page: its form and, once asked, the answer."""
+    """Repaying early, on the result page. Until the borrower asks (`asked`), the answer for
+    repaying with the middle payment and no fee, and no form; once asked, the form as typed and
+    its answer (None while the form has errors)."""
 
-    form: EarlyRepaymentForm
+    asked: bool
+    form: EarlyRepaymentForm | None
     result: EarlyRepayment | None
 
 
@@ -368,10 +371,12 @@ def early(assessment: Assessment, data: FormData) -> Early | None:
     if count < 2:
         return None
     if not any(str(data.get(name, "")).strip() for name in EARLY_FIELDS):
-        return Early(EarlyRepaymentForm(payments=count, initial={"early_after": count // 2}), None)
+        return Early(
+            False, None, early_repayment(quote=assessment.quote, after_payments=count // 2)
+        )
     form = EarlyRepaymentForm(data, payments=count)
     if not form.is_valid():
-        return Early(form, None)
+        return Early(True, form, None)
     fee = form.cleaned_data.get("early_fee") or NO_FEE
     result = early_repayment(
         quote=assessment.quote,
@@ -379,7 +384,7 @@ def early(assessment: Assessment, data: FormData) -> Early | None:
         fee_amount=fee.amount,
         fee_rate=fee.fraction,
     )
-    return Early(form, result)
+    return Early(True, form, result)
 
 
 def compare_inputs(data: FormData) -> dict[str, str]:

@@ -74,6 +74,7 @@ def render_check_result(
         # The calculator reads the loan check's own field names.
         calculator_url = _link("guidance:calculator", query)
     assessment = forms.assessment
+    early = checks.early(assessment, data)
     # Without the early-repayment question: what the what-ifs, the rate question and the
     # early-repayment form start from.
     figures = {k: v for k, v in inputs.items() if k not in EARLY_FIELDS}
@@ -94,7 +95,11 @@ def render_check_result(
             (scenario, _link("affordability:result", urlencode(scenario.inputs)))
             for scenario in checks.scenarios(assessment, figures)
         ],
-        "early": checks.early(assessment, data),
+        "early": early,
+        "early_url": _link(
+            "affordability:result",
+            urlencode({**figures, "early_after": assessment.quote.payment_count // 2}),
+        ),
         "figures": figures,
         "question_url": question_url,
         "compare_url": _link("loans:compare", urlencode(_as_first_offer(figures))),

@@ -63,6 +63,16 @@ def test_repaying_early_with_the_last_payment_is_refused_beside_the_field(zh):
     assert "11" in field_errors(html)["early_after"]
 
 
+def test_the_result_works_out_repaying_half_way_and_links_to_the_question(en):
+    html = en.post("/result/", check(fee_upfront="")).content.decode()
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    assert "Repaying everything with payment 6, you pay" in text
+    assert 'name="early_after"' not in html  # no form until asked
+    link = re.search(r'href="(/result/\?[^"]*early_after=6[^"]*)#early-title"', html).group(1)
+    asked = en.get(link.replace("&amp;", "&")).content.decode()
+    assert 'name="early_after" value="6"' in asked and 'name="early_fee"' in asked
+
+
 def test_a_single_payment_loan_has_no_early_repayment_question(en):
     html = en.post("/result/", plan(count="1")).content.decode()
     assert 'name="early_after"' not in html
