@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from apps.core.lines import limit_lines, lines_for, rate_lines
+from apps.core.facts import limit_lines, lines_for, rate_lines, sources_by_key
 from apps.core.models import LenderKind, RateLine, Source
-from apps.core.pagecache import cached_content
 from apps.finance import Offer, OfferError, Plan, price, schedule_for_offer, schedule_for_plan
 from apps.finance import budget as rules
 from apps.finance.overdue import OverdueCost, overdue_cost
@@ -119,10 +118,6 @@ class Scenario:
     quote: Quote
     monthly_payment: Decimal
     band: str
-
-
-def _sources() -> dict[str, Source]:
-    return cached_content("sources", lambda: {s.key: s for s in Source.objects.all()})
 
 
 def budget_from_cleaned(data: dict[str, Any]) -> rules.Budget:
@@ -253,7 +248,7 @@ def run_check(data: FormData) -> CheckForms:
     if quote is None or not budget_form.is_valid():
         return forms
     budget = budget_from_cleaned(budget_form.cleaned_data)
-    forms.assessment = assess(offer.form, budget, quote, rate_lines(), _sources())
+    forms.assessment = assess(offer.form, budget, quote, rate_lines(), sources_by_key())
     return forms
 
 
@@ -291,7 +286,7 @@ def run_compare(data: FormData) -> CompareForms:
     used = result.used
     result.too_few = len(used) < COMPARE_MIN
     budget = budget_from_cleaned(budget_form.cleaned_data) if budget_form.is_valid() else None
-    lines, sources = rate_lines(), _sources()
+    lines, sources = rate_lines(), sources_by_key()
     for number, offer, _assessment in used:
         quote = priced_offer_form(offer.form)
         if quote is not None and budget is not None:

@@ -1,4 +1,5 @@
-"""The dated rate lines, and which of them apply to a kind of lender.
+"""The sourced facts pages cite: the sources by key, the dated rate lines, and which lines apply
+to a kind of lender.
 
 A line's meaning depends on whom it binds (apps.core.models.RateLine), so every page that
 compares a loan's cost with the lines (the loan check, the days-late calculator) picks them here,
@@ -7,8 +8,21 @@ by the lender the borrower named. The rows are read once per content version (pa
 
 from __future__ import annotations
 
-from apps.core.models import RateLine
+from django.db.models import Prefetch, QuerySet
+
+from apps.core.models import Confidence, HelpLine, RateLine, Source
 from apps.core.pagecache import cached_content
+
+
+# Unverified facts never reach a page, even if an editor cites one by mistake.
+def shown_sources() -> QuerySet[Source]:
+    return Source.objects.exclude(confidence=Confidence.UNVERIFIED)
+
+
+def sources_by_key() -> dict[str, Source]:
+    """Every source a page may cite (never an unverified one), by its key, read once per
+    content version."""
+    return cached_content("sources", lambda: {s.key: s for s in shown_sources()})
 
 
 def rate_lines() -> dict[str, RateLine]:
@@ -30,3 +44,14 @@ def limit_lines(lender: str, lines: dict[str, RateLine] | None = None) -> dict[s
     """The lines that limit this kind of lender's cost (reference rates left out), by code."""
     rows = rate_lines() if lines is None else lines
     return {code: line for code, line in rows.items() if line.applies_to(lender)}
+
+
+def help_lines() -> list[HelpLine]:
+    """The numbers to call for help, in the administrators' order, each with the sources a page
+    may show (never an unverified one), read once per content version."""
+    return cached_content(
+        "help-lines",
+        lambda: list(
+            HelpLine.objects.prefetch_related(Prefetch("sources", queryset=shown_sources()))
+        ),
+    )

@@ -129,6 +129,7 @@ class SavedResult(models.Model):
     class Kind(models.TextChoices):
         CHECK = "check", _("loan check")
         COMPARE = "compare", _("comparison")
+        DEBTS = "debts", _("my debts")
 
     token_hash = models.CharField(max_length=64, unique=True)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.CHECK)

@@ -15,7 +15,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from apps.core.lines import limit_lines
+from apps.core.facts import limit_lines
 from apps.core.models import RateLine, SavedResult, Stage
 from apps.core.saved import get_saved_result
 from apps.finance import OfferError, OverdueCost, OverdueDay, Plan, overdue_cost, schedule_for_plan
@@ -119,7 +119,7 @@ def _missed_payment_alone(amount: Decimal) -> Any:
 
 
 def _line_checks(cost: OverdueCost, lender: str) -> tuple[LineCheck, ...]:
-    """The lines that apply to this kind of lender, lowest first (apps.core.lines)."""
+    """The lines that apply to this kind of lender, lowest first (apps.core.facts)."""
     lines = limit_lines(lender).values()
     return tuple(
         LineCheck(line, cost.apr_on_time > line.value, cost.apr_with_delay > line.value)

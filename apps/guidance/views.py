@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.views.decorators.http import require_safe
 
+from apps.core.letters import letters_for
 from apps.core.models import Confidence, RateLine, Source
 from apps.core.pagecache import shared_page
 from apps.guidance import content
@@ -93,32 +90,6 @@ def letters(request: HttpRequest) -> HttpResponse:
     return render(request, "guidance/letters/index.html")
 
 
-@dataclass(frozen=True)
-class Letter:
-    """One rendering of a letter: its language code and plain text."""
-
-    language: str
-    text: str
-
-    @property
-    def rows(self) -> int:
-        """Tall enough to show the whole letter on a phone without scrolling inside the box:
-        each line wraps at about 18 Chinese or 36 Latin characters. (Browsers that know CSS
-        field-sizing fit the box to the text anyway.)"""
-        width = 18 if self.language.startswith("zh") else 36
-        return sum(max(1, -(-len(line) // width)) for line in self.text.splitlines()) + 1
-
-
-def _letters(template: str, context: dict) -> list[Letter]:
-    """The letter in Chinese, the language the lender reads; an English reader also gets it in
-    English, to know what they are sending."""
-    with translation.override("zh-hans"):
-        versions = [Letter("zh-hans", render_to_string(template, context).strip())]
-    if not (translation.get_language() or "").startswith("zh"):
-        versions.append(Letter("en", render_to_string(template, context).strip()))
-    return versions
-
-
 def _error_summary(forms: list) -> dict[str, object]:
     """Context for the shared error summary (templates/includes/error_summary.html)."""
     return {"forms": forms, "has_errors": any(f.is_bound and f.errors for f in forms)}
@@ -127,7 +98,7 @@ def _error_summary(forms: list) -> dict[str, object]:
 @require_safe
 @shared_page
 def letter_statement(request: HttpRequest) -> HttpResponse:
-    context = {"letters": _letters("guidance/letters/statement.txt", {})}
+    context = {"letters": letters_for("guidance/letters/statement.txt", {})}
     return render(request, "guidance/letters/statement.html", context)
 
 
@@ -137,7 +108,7 @@ def letter_plan(request: HttpRequest) -> HttpResponse:
     form = PlanLetterForm(request.GET or None)
     letters = []
     if form.is_valid():
-        letters = _letters("guidance/letters/plan.txt", form.cleaned_data)
+        letters = letters_for("guidance/letters/plan.txt", form.cleaned_data)
     context = {"form": form, "letters": letters, **_error_summary([form])}
     return render(request, "guidance/letters/plan.html", context)
 
@@ -148,7 +119,7 @@ def letter_complaint(request: HttpRequest) -> HttpResponse:
     form = ComplaintLetterForm(request.GET or None)
     letters = []
     if form.is_valid():
-        letters = _letters("guidance/letters/complaint.txt", {"rules": form.broken_rules()})
+        letters = letters_for("guidance/letters/complaint.txt", {"rules": form.broken_rules()})
     context = {"form": form, "letters": letters, **_error_summary([form])}
     return render(request, "guidance/letters/complaint.html", context)
 

@@ -1,0 +1,42 @@
+"""The overdue stages, for every page that names the stage a loan is in (the days-late
+calculator, My debts). Queries only; the stages' text lives in apps.core.models.Stage."""
+
+from __future__ import annotations
+
+from apps.core.models import Stage
+from apps.core.pagecache import cached_content
+
+
+def overdue_stages() -> list[Stage]:
+    """The overdue stages in order of their first day, read once per content version."""
+    return cached_content(
+        "overdue-stages",
+        lambda: list(
+            Stage.objects.filter(phase=Stage.Phase.OVERDUE, first_day__isnull=False).order_by(
+                "first_day"
+            )
+        ),
+    )
+
+
+def stage_starts() -> list[int]:
+    """The first day of each overdue stage: where a late loan crosses into a harsher one."""
+    return [stage.first_day for stage in overdue_stages()]
+
+
+def overdue_stage_for(days: int) -> Stage | None:
+    """The overdue stage a payment `days` late is in (None when it is not late)."""
+    if days <= 0:
+        return None
+    found = None
+    for stage in overdue_stages():
+        if stage.first_day <= days:
+            found = stage
+    return found
+
+
+def next_overdue_stage(days: int) -> Stage | None:
+    """The harsher stage a payment `days` late enters next (None when not late, or in the last)."""
+    if days <= 0:
+        return None
+    return next((stage for stage in overdue_stages() if stage.first_day > days), None)
