@@ -35,3 +35,30 @@ def check(**overrides: str) -> dict[str, str]:
 def plan(**overrides: str) -> dict[str, str]:
     data = {**PLAN, **BUDGET, **overrides}
     return {k: v for k, v in data.items() if v is not None}
+
+
+def four_loans(**extra: str) -> dict[str, str]:
+    """Four loans a borrower might owe: one 40 days late, one at 0.05% a day, short of budget."""
+    return {
+        "income": "6,000",
+        "essentials": "3500",
+        "loan-0-label": "借呗",
+        "loan-0-owed": "12,000",
+        "loan-0-payment": "1,500",
+        "loan-0-rate": "24",
+        "loan-0-rate_period": "year",
+        "loan-1-label": "B",
+        "loan-1-owed": "5000",
+        "loan-1-payment": "600",
+        "loan-1-days_late": "40",
+        "loan-1-rate": "1.5",
+        "loan-1-rate_period": "month",
+        "loan-2-label": "C",
+        "loan-2-owed": "3000",
+        "loan-2-payment": "400",
+        "loan-2-rate": "0.05",
+        "loan-2-rate_period": "day",
+        "loan-3-owed": "2000",
+        "loan-3-payment": "300",
+        **extra,
+    }
