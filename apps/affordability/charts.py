@@ -90,3 +90,54 @@ def budget_bars(budget: Budget, verdict: BudgetVerdict) -> Chart | None:
             segments.append(Segment(kind, round(x, 2), y, width, BUDGET_BAR_HEIGHT))
             x += width
     return Chart(WIDTH, BUDGET_CHART_HEIGHT, tuple(segments), top)
+
+
+DEBT_BAR_HEIGHT = 50
+DEBT_CHART_HEIGHT = 150
+
+
+def debt_month_bars(*, income: Decimal, essentials: Decimal, due: Decimal) -> Chart:
+    """My debts' month, two horizontal bars: the income (essentials, then what is left for the
+    loans) above what the month asks for (essentials, then every payment due). Where the lower
+    bar runs past the upper one, the budget is short."""
+    left = max(income - essentials, Decimal(0))
+    top = max(income, essentials + due)
+    segments = []
+    for y, parts in (
+        (20, (("essentials", essentials), ("left", left))),
+        (90, (("essentials", essentials), ("debts", due))),
+    ):
+        x = 0.0
+        for kind, value in parts:
+            width = _scale(value, top, WIDTH)
+            if width <= 0:
+                continue
+            segments.append(Segment(kind, round(x, 2), y, width, DEBT_BAR_HEIGHT))
+            x += width
+    return Chart(WIDTH, DEBT_CHART_HEIGHT, tuple(segments), top)
+
+
+def spiral_bars(*, owed_now: Decimal, months: Sequence[tuple[Decimal, Decimal]]) -> Chart:
+    """The debt spiral: for now and each month shown, a pair of bars, what is owed under the
+    plan and when borrowing from a new app to pay the old ones."""
+    groups = [(owed_now, owed_now), *months]
+    top = max((max(plan, spiral) for plan, spiral in groups), default=Decimal(0))
+    slot = WIDTH / len(groups)
+    bar = slot * (1 - BAR_GAP) / 2
+    segments = []
+    for index, (plan, spiral) in enumerate(groups):
+        x = index * slot + slot * BAR_GAP / 2
+        for offset, (kind, value) in enumerate((("plan", plan), ("spiral", spiral))):
+            height = _scale(max(value, Decimal(0)), top, HEIGHT)
+            if height <= 0:
+                continue
+            segments.append(
+                Segment(
+                    kind,
+                    round(x + offset * bar, 2),
+                    round(HEIGHT - height, 2),
+                    round(bar, 2),
+                    height,
+                )
+            )
+    return Chart(WIDTH, HEIGHT, tuple(segments), top)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("s/<str:token>/", views.saved, name="saved"),
     path("s/<str:token>/schedule.csv", views.saved_csv, name="saved_csv"),
     path("s/<str:token>/compare.csv", views.saved_compare_csv, name="saved_compare_csv"),
+    path("s/<str:token>/debts.csv", views.saved_debts_csv, name="saved_debts_csv"),
     path("s/<str:token>/delete/", views.delete, name="delete"),
     path("how-we-assess/", views.how_we_assess, name="how_we_assess"),
 ]

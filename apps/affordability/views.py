@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -19,13 +17,17 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from apps.affordability import assess as checks
 from apps.affordability import charts
+from apps.affordability import debts as plans
+from apps.affordability.csvs import csv_download
+from apps.affordability.debt_views import debts_csv_response, render_debts_result
 from apps.affordability.markup import BAND_WORDS, PRICE_WORDS
-from apps.core.lines import rate_lines
+from apps.core.facts import rate_lines
 from apps.core.models import SavedResult
 from apps.core.pagecache import cached_render, shared_page
 from apps.core.saved import delete_saved_result, get_saved_result, save_result
 from apps.core.templatetags.repayable import percent
 from apps.finance import budget as rules
+from apps.finance import debts as debt_engine
 from apps.finance import price
 from apps.loans.forms import BUDGET_FIELDS, COMPARE_PREFIXES, EARLY_FIELDS, OFFER_FIELDS
 from apps.loans.views import render_check_form, render_compare_form
@@ -34,16 +36,6 @@ from apps.loans.views import render_check_form, render_compare_form
 def _link(name: str, query: str) -> str:
     """A link to one of the site's pages carrying a check's figures (an urlencoded query)."""
     return f"{reverse(name)}?{query}"
-
-
-def _csv_download(rows: Iterable[Iterable[object]], filename: str) -> HttpResponse:
-    buffer = io.StringIO()
-    # A byte-order mark so that Excel opens the Chinese headers as UTF-8.
-    buffer.write("\ufeff")
-    csv.writer(buffer).writerows(rows)
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def _frozen_inputs(data: object, forms: checks.CheckForms) -> dict[str, str]:
@@ -155,7 +147,7 @@ def _schedule_csv(assessment: checks.Assessment, filename: str) -> HttpResponse:
         for r in quote.rows
     ]
     total = [_("Total"), "", quote.total_repaid, "", quote.total_interest, "", ""]
-    return _csv_download([header, *rows, total], filename)
+    return csv_download([header, *rows, total], filename)
 
 
 @require_safe
@@ -175,6 +167,10 @@ def save(request: HttpRequest) -> HttpResponse:
         if not forms.complete:
             raise Http404
         inputs = _frozen_compare_inputs(request.POST, forms)
+    elif kind == SavedResult.Kind.DEBTS:
+        if plans.run_debts(request.POST).plan is None:
+            raise Http404
+        inputs = plans.debt_inputs(request.POST)
     else:
         kind = SavedResult.Kind.CHECK
         check = checks.run_check(request.POST)
@@ -203,6 +199,11 @@ def saved(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _render_saved(request: HttpRequest, saved: SavedResult, token: str) -> HttpResponse:
+    if saved.kind == SavedResult.Kind.DEBTS:
+        debts = plans.run_debts(saved.inputs)
+        if debts.plan is None:
+            raise Http404
+        return render_debts_result(request, debts, saved.inputs, saved=saved, token=token)
     if saved.kind == SavedResult.Kind.COMPARE:
         forms = checks.run_compare(saved.inputs)
         if not forms.complete:
@@ -313,7 +314,7 @@ def _compare_csv(forms: checks.CompareForms) -> HttpResponse:
     ]
     header = ["", *(_("Offer %(number)s") % {"number": n} for n, _a in offers)]
     body = [[label, *(value(a) for _n, a in offers)] for label, value in rows]
-    return _csv_download([header, *body], "loan-comparison.csv")
+    return csv_download([header, *body], "loan-comparison.csv")
 
 
 @require_safe
@@ -332,6 +333,16 @@ def saved_compare_csv(request: HttpRequest, token: str) -> HttpResponse:
     if saved.kind != SavedResult.Kind.COMPARE or not forms.complete:
         raise Http404
     return _compare_csv(forms)
+
+
+@never_cache
+@require_safe
+def saved_debts_csv(request: HttpRequest, token: str) -> HttpResponse:
+    saved = _saved_or_404(token)
+    debts = plans.run_debts(saved.inputs)
+    if saved.kind != SavedResult.Kind.DEBTS or debts.plan is None:
+        raise Http404
+    return debts_csv_response(debts)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -357,5 +368,7 @@ def how_we_assess(request: HttpRequest) -> HttpResponse:
             "price": price,
             "lines": list(rate_lines().values()),
             "saved_days": settings.SAVED_RESULT_DAYS,
+            "debts": debt_engine,
+            "debt_sources": plans.plan_sources(),
         },
     )

@@ -63,6 +63,7 @@ def _seeded(request) -> None:
         "0004_seed_guidance",
         "0005_seed_working_days_source",
         "0006_rate_lines_by_lender",
+        "0007_my_debts",
     ):
         importlib.import_module(f"apps.core.migrations.{name}").seed(django_apps, None)
 

@@ -7,9 +7,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from apps.affordability.assess import COMPARE_PREFIXES
-from apps.loans.forms import BUDGET_FIELDS, OFFER_FIELDS
+from apps.loans.forms import (
+    BUDGET_FIELDS,
+    DEBT_BUDGET_FIELDS,
+    DEBT_FIELDS,
+    DEBT_PREFIX,
+    OFFER_FIELDS,
+)
 from tests.fuzz import examples
-from tests.loans.helpers import check
+from tests.loans.helpers import check, four_loans
 
 pytestmark = pytest.mark.django_db
 
@@ -108,3 +114,41 @@ def test_junk_posted_to_compare_and_save_never_breaks_them(client, data):
     assert client.post("/result/compare/", data).status_code == 200
     assert client.post("/result/save/", {**data, "kind": "compare"}).status_code in (302, 404)
     assert client.post("/result/save/", data).status_code in (302, 404)
+
+
+DEBT_NAMES = [*DEBT_BUDGET_FIELDS] + [
+    f"{DEBT_PREFIX}-{n}-{name}" for n in (0, 1, 9) for name in DEBT_FIELDS
+]
+
+
+@settings(
+    max_examples=examples(100),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    data=_junk(
+        DEBT_NAMES + [f"{DEBT_PREFIX}-TOTAL_FORMS", f"{DEBT_PREFIX}-INITIAL_FORMS"],
+        st.one_of(NUMBERISH, CHOICES, st.sampled_from(["on", "bank", "private", "1000", "-1"])),
+    )
+)
+def test_junk_posted_to_my_debts_never_breaks_it(client, data):
+    assert client.post("/debts/", data).status_code == 200
+    assert client.get("/debts/plan/", data).status_code == 200
+    assert client.get("/debts/plan.csv", data).status_code in (200, 404)
+    assert client.get("/debts/letter/1/", data).status_code in (200, 404)
+    assert client.post("/result/save/", {**data, "kind": "debts"}).status_code in (302, 404)
+
+
+@settings(
+    max_examples=examples(100),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(field=st.sampled_from(DEBT_NAMES), value=st.one_of(NUMBERISH, CHOICES))
+def test_one_bad_field_in_a_good_debt_plan_never_breaks_it(client, field, value):
+    data = {**four_loans(), field: value}
+    assert client.post("/debts/", data).status_code == 200
+    assert client.get("/debts/plan/", data).status_code == 200
+    assert client.get("/debts/letter/2/", data).status_code in (200, 404)
+    assert client.get("/debts/plan.csv", data).status_code in (200, 404)

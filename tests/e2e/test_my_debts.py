@@ -1,0 +1,177 @@
+"""A borrower who owes four apps, on a phone, in both languages: home -> My debts -> the plan
+(total, order with reasons, pro-rata offers that add up, the spiral), a letter with that lender's
+figures, then save, reopen, print the whole pack to PDF, and delete, with axe on every page."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+
+from tests.e2e.browser import assert_fits_width, assert_no_axe_violations, assert_only_this_host
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+WORDS = {
+    "zh-CN": {
+        "home_link": "我的欠款",
+        "income": "每月税后收入（元）",
+        "essentials": "每月必要开支（元）",
+        "submit": "看我的还款计划",
+        "headline": "你的预算不够付所有应还款",
+        "late_reason": "已经逾期 40 天",
+        "rate": "18.25%",
+        "spiral": "以贷养贷",
+        "save": "保存这个计划",
+        "delete": "删除这个保存的结果",
+        "confirm": "确定删除",
+        "letter_owed": "我欠贵方 5,000.00 元，最早一笔未还款已逾期 40 天",
+        "back": "返回我的还款计划",
+    },
+    "en": {
+        "home_link": "My debts",
+        "income": "Monthly income after tax (yuan)",
+        "essentials": "Essential spending each month (yuan)",
+        "submit": "See my plan",
+        "headline": "Your budget does not cover every payment",
+        "late_reason": "It is 40 days late",
+        "rate": "18.25%",
+        "spiral": "以贷养贷",
+        "save": "Save this plan",
+        "delete": "Delete this saved result",
+        "confirm": "Yes, delete it",
+        "letter_owed": (
+            "By my records I owe you 5,000.00 yuan, and my oldest missed payment is 40 days late"
+        ),
+        "back": "Back to my plan",
+    },
+}
+
+# Four loans: 24% a year; 40 days late; 0.05% a day; one whose rate the borrower does not know.
+LOANS = [
+    {"label": "借呗", "owed": "12,000", "payment": "1500", "rate": "24", "rate_period": "year"},
+    {"label": "B", "owed": "5000", "payment": "600", "days_late": "40", "rate": "1.5"},
+    {"label": "C", "owed": "3000", "payment": "400", "rate": "0.05", "rate_period": "day"},
+    {"owed": "2000", "payment": "300"},
+]
+AVAILABLE = Decimal("2500.00")
+
+
+def _checked(page) -> None:
+    assert_no_axe_violations(page)
+    assert_fits_width(page)
+
+
+def _money(text: str) -> Decimal:
+    return Decimal(text.replace(",", "").strip())
+
+
+@pytest.mark.parametrize("language", ["zh-CN", "en"])
+def test_a_borrower_who_owes_four_apps_gets_a_plan_and_letters(live_server, make_page, language):
+    words = WORDS[language]
+    page = make_page(viewport="phone", language=language)
+
+    page.goto(live_server.url + "/")
+    page.get_by_role("main").get_by_role("link", name=words["home_link"], exact=True).click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/debts/")
+    _checked(page)
+
+    page.get_by_label(words["income"]).fill("6,000")
+    page.get_by_label(words["essentials"]).fill("3500")
+    for n, loan in enumerate(LOANS):
+        for field, value in loan.items():
+            target = page.locator(f"[name=loan-{n}-{field}]")
+            if field == "rate_period":
+                target.select_option(value)
+            else:
+                target.fill(value)
+    page.get_by_role("button", name=words["submit"]).click()
+    page.wait_for_load_state()
+    _checked(page)
+
+    # The first screen: the headline and the total.
+    assert words["headline"] in page.locator("#headline").inner_text()
+    assert _money(page.locator("[data-total-owed]").inner_text()) == Decimal("22000.00")
+    # The order, each with its reason: the late loan first, the unknown rate last.
+    order = page.locator(".rp-order__item")
+    assert order.count() == 4
+    assert words["late_reason"] in order.nth(0).inner_text()
+    assert order.nth(0).get_attribute("data-reason") == "late"
+    assert order.nth(3).get_attribute("data-reason") == "no_rate"
+    assert words["rate"] in page.locator(".rp-debt").nth(2).inner_text()
+    # The offers add up to what is available, and follow the balances.
+    offers = [
+        _money(cell)
+        for cell in page.locator(".rp-shares tbody tr td:nth-child(2)").all_inner_texts()
+    ]
+    assert sum(offers) == AVAILABLE
+    assert offers == sorted(offers, reverse=True)
+    assert _money(page.locator("[data-offers-total]").inner_text()) == AVAILABLE
+    # The spiral, beside the plan: never owing less.
+    assert words["spiral"] in page.locator("#spiral-title").inner_text()
+    spiral = page.locator(".rp-spiral tbody tr")
+    assert spiral.count() == 3
+    plan_row = [_money(t) for t in spiral.nth(0).locator("td").all_inner_texts()]
+    spiral_row = [_money(t) for t in spiral.nth(1).locator("td").all_inner_texts()]
+    assert all(s >= p for p, s in zip(plan_row, spiral_row, strict=True))
+
+    # The letter to the loan that is 40 days late carries its own figures.
+    page.locator(".rp-letters a").nth(1).click()
+    page.wait_for_load_state()
+    _checked(page)
+    letter = page.locator("#letter-zh-hans" if language == "zh-CN" else "#letter-en").input_value()
+    assert words["letter_owed"] in letter
+    assert f"{offers[1]:,.2f}" in letter
+    assert "22,000.00" in letter and "2,500.00" in letter
+    page.get_by_role("link", name=words["back"]).click()
+    page.wait_for_load_state()
+
+    # Save, then open the private link as someone else would.
+    page.get_by_role("button", name=words["save"]).click()
+    page.wait_for_load_state()
+    link = page.url
+    assert "/result/s/" in link
+    _checked(page)
+    other = make_page(viewport="phone", language=language)
+    other.goto(link)
+    assert _money(other.locator("[data-total-owed]").inner_text()) == Decimal("22000.00")
+    _checked(other)
+
+    # Print the whole pack: the plan, then each letter on a page of its own.
+    other.emulate_media(media="print")
+    assert not other.locator(".site-nav").is_visible()
+    assert other.locator(".rp-printed-letter").count() == 4
+    pdf = other.pdf(format="A4", print_background=True)
+    pages = max(int(n) for n in re.findall(rb"/Count (\d+)", pdf))
+    print(f"\nMy debts pack, {language}: {pages} A4 pages")
+    assert 4 + 1 <= pages <= 4 * 2 + 3
+    other.emulate_media(media="screen")
+
+    # Delete, with a confirmation step; the link is gone afterwards.
+    other.get_by_role("link", name=words["delete"]).click()
+    other.wait_for_load_state()
+    other.get_by_role("button", name=words["confirm"]).click()
+    other.wait_for_load_state()
+    _checked(other)
+    assert other.goto(link).status == 404
+
+    assert_only_this_host(page)
+    assert_only_this_host(other)
+
+
+def test_a_mistake_in_a_loan_box_is_named_and_kept(live_server, make_page):
+    page = make_page(viewport="phone", language="zh-CN")
+    page.goto(live_server.url + "/debts/")
+    page.fill("[name=income]", "6000")
+    page.fill("[name=essentials]", "3000")
+    page.fill("[name=loan-1-owed]", "五千多")
+    page.fill("[name=loan-1-payment]", "500")
+    page.get_by_role("button", name=WORDS["zh-CN"]["submit"]).click()
+    page.wait_for_load_state()
+    field = page.locator("[name=loan-1-owed]")
+    assert field.input_value() == "五千多"
+    assert field.get_attribute("aria-invalid") == "true"
+    assert "贷款 2" in page.locator("#error-summary").inner_text()
+    _checked(page)
