@@ -51,6 +51,25 @@ LOAN_CHECK = {
 }
 
 # Targets are filled in main() once the server is up (the saved result needs a real link).
+# My debts: four loans, one late, a budget that falls short (the plan shares, with the spiral).
+MY_DEBTS = {
+    "income": "6000",
+    "essentials": "3500",
+    "loan-0-owed": "12000",
+    "loan-0-payment": "1500",
+    "loan-0-rate": "24",
+    "loan-0-rate_period": "year",
+    "loan-1-owed": "5000",
+    "loan-1-payment": "600",
+    "loan-1-days_late": "40",
+    "loan-1-rate": "1.5",
+    "loan-2-owed": "3000",
+    "loan-2-payment": "400",
+    "loan-2-rate": "0.05",
+    "loan-2-rate_period": "day",
+    "loan-3-owed": "2000",
+    "loan-3-payment": "300",
+}
 GET_TARGETS = [
     ("trivial view (robots.txt)", "/robots.txt"),
     ("home page", "/"),
@@ -106,7 +125,7 @@ def run_wrk(
 
 def _post_lua(tmp: Path, path: str, form: dict[str, str], csrf: str) -> Path:
     body = urllib.parse.urlencode({**form, "csrfmiddlewaretoken": csrf})
-    script = tmp / "post.lua"
+    script = tmp / f"post{path.replace('/', '-')}lua"  # one script per page posted to
     script.write_text(
         f'wrk.method = "POST"\nwrk.path = "{path}"\nwrk.body = "{body}"\n'
         'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n'
@@ -263,6 +282,8 @@ def main() -> None:
         # The loan form posts to its answer, /result/.
         post_lua = _post_lua(Path(env["DJANGO_DATA_DIR"]), "/result/", LOAN_CHECK, csrf)
         targets.append(("loan check (POST)", "/result/", post_lua))
+        debts_lua = _post_lua(Path(env["DJANGO_DATA_DIR"]), "/debts/", MY_DEBTS, csrf)
+        targets.append(("my debts (POST)", "/debts/", debts_lua))
         saved = _save_result(base, csrf)
         if saved:
             targets.append(("saved result", saved, None))
