@@ -56,8 +56,11 @@ messages: $(VENV)/.runtime-installed
 	@# The lock lets several people update the catalogue one after the other (see scripts/po_fill.py).
 	flock locale/zh_Hans/LC_MESSAGES/django.po env $(TOOL_ENV) $(PY) manage.py makemessages --locale zh_Hans --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'test-artifacts/*' --no-obsolete --add-location file
 
+# The cache (rate limits, cached pages) is a table in the database unless REDIS_URL is set, and
+# the fallback for rate limits while Redis is away: createcachetable makes it (idempotent).
 migrate: $(VENV)/.runtime-installed data/secret_key
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py createcachetable
 
 static: $(VENV)/.runtime-installed data/secret_key
 	$(RUN_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
@@ -67,6 +70,7 @@ run: $(VENV)/.runtime-installed data/secret_key migrate compilemessages static
 
 dev: $(VENV)/.dev-installed compilemessages
 	DJANGO_DEBUG=true $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=true $(PY) manage.py createcachetable
 	DJANGO_DEBUG=true exec $(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: $(VENV)/.dev-installed

@@ -138,14 +138,31 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Shared by every server: Redis when REDIS_URL is set, this process's memory otherwise.
+# Django's cache holds the rate-limit counters, the page cache and the content version, so it is
+# one for every worker and every server: a table in the database by default (`manage.py
+# createcachetable`), Redis when REDIS_URL is set. While Redis is away, pages are served without
+# it and rate limits are counted in the database table (apps/core/failopen.py, ratelimit.py).
 REDIS_URL = env_str("REDIS_URL", "")
+DATABASE_CACHE = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "repayable_cache",
+    # Room for a window's rate-limit counters from many addresses besides the cached pages;
+    # expired rows are culled first.
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # redis-py's connection settings: a stopped or hung Redis costs a request at most
+            # this long (5 s by default), and then is left alone for a while (failopen.py).
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        },
+        "database": DATABASE_CACHE,
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {"default": DATABASE_CACHE}
 
 # Seconds a rendered page is kept in that cache (apps/core/pagecache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("REPAYABLE_PAGE_CACHE_SECONDS", 60)

@@ -11,6 +11,8 @@ from django.core.management import call_command
 from django.test import override_settings
 from hypothesis import settings as hypothesis_settings
 
+from apps.core import failopen
+
 # No per-example deadline: two test workers share two cores, and a slow example on a busy
 # machine is not a bug. How many examples each test draws: tests/fuzz.py.
 hypothesis_settings.register_profile("repayable", deadline=None, print_blob=True)
@@ -28,6 +30,17 @@ def _collected_static(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path
         yield root
 
 
+# The tests' cache is this process's memory: quick, and emptied before each test. The shared
+# default (the database, or Redis) is tried against real servers in tests/core/test_faults.py.
+TEST_CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _quick_cache() -> Iterator[None]:
+    with override_settings(CACHES=TEST_CACHES):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _no_rate_limits(settings):
     """Tests post many forms from one address; the rate-limit tests set their own limits."""
@@ -36,7 +49,10 @@ def _no_rate_limits(settings):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Each test starts with an empty cache: no page cached by another test's data."""
+    """Each test starts with an empty cache that answers: no page cached by another test's
+    data, no outage left by another test."""
+    failopen.breakers.clear()
+    failopen.warned_at.clear()
     cache.clear()
 
 
