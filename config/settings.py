@@ -88,6 +88,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so that it sees the final headers (after compression) before emptying a HEAD.
+    "apps.core.middleware.HeadMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages leave compressed (the whole guide: 91 KB of HTML to a phone otherwise). Static files

@@ -226,7 +226,7 @@ def saved_csv(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def delete(request: HttpRequest, token: str) -> HttpResponse:
     """GET asks to confirm; POST deletes. Afterwards the link gives the same 404 as any other."""
     saved = _saved_or_404(token)
