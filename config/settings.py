@@ -265,6 +265,17 @@ RATE_LIMITS = {
 # Behind a load balancer every request comes from its address; trust the hop it appends.
 RATE_LIMIT_TRUST_X_FORWARDED_FOR = env_bool("REPAYABLE_TRUST_X_FORWARDED_FOR", False)
 
+# Request bodies: the largest real form is the four-offer comparison, about 65 KB even with every
+# box filled to its limit in Chinese (each character sent as 9 bytes); the admin's largest stage
+# is about 15 KB. Anything larger is refused with the friendly 400 page before it is read.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 128 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 400
+# The site takes no files: a form part that carries one stops the request with the 400 page
+# before any of it is kept, and no upload handler writes to disk.
+DATA_UPLOAD_MAX_NUMBER_FILES = 0
+FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.MemoryFileUploadHandler"]
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1024
+
 # How long a saved result is kept before it expires.
 SAVED_RESULT_DAYS = env_int("REPAYABLE_SAVED_RESULT_DAYS", 30)
 
