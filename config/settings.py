@@ -96,6 +96,9 @@ MIDDLEWARE = [
     # are already compressed by whitenoise above; Django's GZip pads each response against
     # BREACH, and the CSRF token is masked per response anyway.
     "django.middleware.gzip.GZipMiddleware",
+    # Answers that carry a reader's figures are never stored by a browser or proxy cache. After
+    # whitenoise, so that static files keep their long cache lifetimes.
+    "apps.core.middleware.PrivateAnswersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # After LocaleMiddleware, so that the 429 page speaks the reader's language.
