@@ -79,8 +79,7 @@ def _failed(alias: str, breaker: Breaker, error: Exception) -> CacheUnavailable:
 def _answered(alias: str, breaker: Breaker) -> None:
     if breaker.down:
         breaker.down = False
-        warned_at.pop(f"cache:{alias}", None)
-        logger.info("The cache %r answers again.", alias)
+        warn_now_and_then(f"cache-back:{alias}", "The cache %r answers again.", alias)
 
 
 def use_cache(operation: Callable[[BaseCache], T], *, alias: str = "default") -> T:
