@@ -30,6 +30,7 @@ def free_port() -> int:
 class Server:
     base: str
     process: subprocess.Popen
+    log: Path | None = None
 
     def worker_pids(self) -> list[int]:
         """The gunicorn master's worker processes, as they are now."""
@@ -75,7 +76,7 @@ def gunicorn(
         stderr=output,
         start_new_session=True,
     )
-    server = Server(f"http://127.0.0.1:{port}", process)
+    server = Server(f"http://127.0.0.1:{port}", process, log)
     try:
         deadline = time.monotonic() + 60
         while not _answers(server.base + "/healthz"):

@@ -88,7 +88,6 @@ def _every_kind_of_page(client: Client) -> list[tuple[str, int]]:
     return [
         ("/", client.get("/").status_code),
         ("/late/", client.get("/late/").status_code),
-        ("/late/guide/", client.get("/late/guide/").status_code),
         ("/check/", client.get("/check/").status_code),
         ("POST /result/", client.post("/result/", PLAN_CHECK).status_code),
         ("/result/?...", client.get("/result/", PLAN_CHECK).status_code),

@@ -197,11 +197,11 @@ def app_database(django_db_setup, django_db_blocker, tmp_path_factory) -> dict[s
         return {"DATABASE_URL": f"postgres://{user}:{password}@{host}:{port}/{db['NAME']}"}
 
 
-@pytest.fixture
-def app_env(app_database, django_db_blocker, tmp_path) -> dict[str, str]:
-    """The environment of a production gunicorn: its own copy of the SQLite database (or the
-    PostgreSQL test database with an empty cache table), so no test sees another's rate-limit
-    counts, and the collected static files."""
+def _production_env(app_database: dict[str, str], folder: Path) -> dict[str, str]:
+    """The environment of a production gunicorn: its own copy of the SQLite database in `folder`
+    (or the PostgreSQL test database with its cache table emptied and its rows seeded), so no
+    server sees another's rate-limit counts, and the collected static files. Call with database
+    access."""
     keep = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REPAYABLE_"))}
     keep.pop("DATABASE_URL", None)
     keep.pop("REDIS_URL", None)
@@ -210,21 +210,36 @@ def app_env(app_database, django_db_blocker, tmp_path) -> dict[str, str]:
         "DJANGO_DEBUG": "false",
         "DJANGO_SECRET_KEY": "fault-tests-only-" + "x" * 40,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_DATA_DIR": str(tmp_path),
+        "DJANGO_DATA_DIR": str(folder),
         "DJANGO_STATIC_ROOT": str(settings.STATIC_ROOT),
         "DJANGO_LOG_LEVEL": "INFO",
         "REPAYABLE_POST_LIMIT": str(POST_LIMIT),
         "GUNICORN_WORKERS": str(WORKERS),
     }
     if "sqlite" in app_database:
-        shutil.copyfile(app_database["sqlite"], tmp_path / "db.sqlite3")
+        shutil.copyfile(app_database["sqlite"], folder / "db.sqlite3")
         return env
-    with (
-        django_db_blocker.unblock(),
-        override_settings(CACHES={"default": settings.DATABASE_CACHE}),
-    ):
+    ensure_seeded()  # a transactional test before this one emptied the tables
+    with override_settings(CACHES={"default": settings.DATABASE_CACHE}):
         caches["default"].clear()
     return {**env, "DATABASE_URL": app_database["DATABASE_URL"]}
+
+
+@pytest.fixture
+def app_env(app_database, django_db_blocker, tmp_path) -> dict[str, str]:
+    with django_db_blocker.unblock():
+        return _production_env(app_database, tmp_path)
+
+
+@pytest.fixture(scope="module")
+def plain_server(app_database, django_db_blocker, tmp_path_factory) -> Iterator[Server]:
+    """One gunicorn without Redis for the tests that only send it requests; its log is at
+    server.log."""
+    folder = tmp_path_factory.mktemp("plain")
+    with django_db_blocker.unblock():
+        env = _production_env(app_database, folder)
+    with gunicorn(env, log=folder / "gunicorn.log") as server:
+        yield server
 
 
 def _log_lines(log: Path) -> list[str]:
@@ -282,29 +297,28 @@ def test_a_redis_outage_leaves_every_page_answering(app_env, tmp_path):
     assert not any("Traceback" in line for line in lines)
 
 
-def test_without_redis_the_rate_limit_is_one_count_for_all_workers(app_env, tmp_path):
-    with gunicorn(app_env, log=tmp_path / "gunicorn.log") as server:
-        site = Site(server)
-        site.request("/check/")
-        # Each POST on a new connection, spread over the workers: each counting alone would let
-        # twice the limit through. (A POST that passes is redirected, and followed: 200.)
-        codes = [site.request("/i18n/setlang/", {"language": "en"}).status for _ in range(12)]
+def test_without_redis_the_rate_limit_is_one_count_for_all_workers(plain_server):
+    site = Site(plain_server)
+    site.request("/check/")
+    # Each POST on a new connection, spread over the workers: each counting alone would let
+    # twice the limit through. (A POST that passes is redirected, and followed: 200.)
+    codes = [site.request("/i18n/setlang/", {"language": "en"}).status for _ in range(12)]
     assert codes == [200] * POST_LIMIT + [429] * (12 - POST_LIMIT), codes
 
 
-def test_head_and_a_malformed_request_leave_json_lines_without_figures(app_env, tmp_path):
-    log = tmp_path / "gunicorn.log"
-    with gunicorn(app_env, workers=1, log=log) as server:
-        head = urllib.request.Request(server.base + "/healthz", method="HEAD")
-        with urllib.request.urlopen(head, timeout=5) as response:
-            assert response.status == 200 and response.read() == b""
-        port = int(server.base.rsplit(":", 1)[1])
-        with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
-            sock.sendall(b"GET /result/?amount=987654.32 HTTP/1.1 junk\r\nHost: 127.0.0.1\r\n\r\n")
-            assert sock.recv(100).startswith(b"HTTP/1.1 400")
-        time.sleep(0.3)
-    lines = _log_lines(log)
-    assert any("Invalid request" in line for line in lines)
+def test_head_and_a_malformed_request_leave_json_lines_without_figures(plain_server):
+    head = urllib.request.Request(plain_server.base + "/healthz", method="HEAD")
+    with urllib.request.urlopen(head, timeout=5) as response:
+        assert response.status == 200 and response.read() == b""
+    port = int(plain_server.base.rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        sock.sendall(b"GET /result/?amount=987654.32 HTTP/1.1 junk\r\nHost: 127.0.0.1\r\n\r\n")
+        assert sock.recv(100).startswith(b"HTTP/1.1 400")
+    deadline = time.monotonic() + 5
+    while not any("Invalid request" in line for line in _log_lines(plain_server.log)):
+        assert time.monotonic() < deadline, "gunicorn logged nothing for the malformed request"
+        time.sleep(0.1)
+    lines = _log_lines(plain_server.log)
     assert all(line.startswith("{") for line in lines), [line for line in lines if line[:1] != "{"]
     assert not any("987654.32" in line for line in lines)
     assert not any("no-body response" in line for line in lines), "HEAD sent a body"
