@@ -56,15 +56,11 @@ def _answers(url: str) -> bool:
 
 
 @contextmanager
-def gunicorn(
-    env: dict[str, str], *, workers: int | None = None, log: Path | None = None
-) -> Iterator[Server]:
+def gunicorn(env: dict[str, str], *, log: Path | None = None) -> Iterator[Server]:
     """Serve the app with config/gunicorn.conf.py and `env`. With `log`, gunicorn's access and
     error logs go to that file; without, the access log is dropped. Stops it afterwards."""
     port = free_port()
     command = [str(GUNICORN), "--config", "config/gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"]
-    if workers:
-        command += ["--workers", str(workers)]
     if log is None:
         command += ["--access-logfile", "/dev/null"]
     output = log.open("ab") if log else None

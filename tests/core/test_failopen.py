@@ -104,16 +104,16 @@ def test_with_redis_refused_every_page_answers_and_the_log_says_so_once(en, refu
     assert outage[0].levelno == logging.WARNING and outage[0].exc_info is None
 
 
-def test_with_redis_hung_pages_answer_within_a_second(en, hung):
+def test_with_redis_hung_pages_answer_without_waiting_for_it(en, hung):
     started = time.monotonic()
     assert en.get("/late/").status_code == 200
     assert en.post("/result/", PLAN_CHECK).status_code == 200
-    # One read timeout (about 0.2 s), then the cache is left alone for a while.
-    assert time.monotonic() - started < 1.5
+    # One read timeout (about 0.2 s, not redis-py's 5 s), then the cache is left alone a while.
+    assert time.monotonic() - started < 2.5
     started = time.monotonic()
     for _ in range(5):
         assert en.get("/").status_code == 200
-    assert time.monotonic() - started < 1.5
+    assert time.monotonic() - started < 2.5
 
 
 def test_health_check_says_degraded_while_the_cache_is_away(client, refused):

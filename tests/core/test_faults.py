@@ -280,7 +280,8 @@ def test_a_redis_outage_leaves_every_page_answering(app_env, tmp_path):
             redis.pause()  # hung: accepts connections, never answers
             for page in PAGES:
                 answer = site.request(page)
-                assert answer.status == 200 and answer.seconds < 2, (page, answer.seconds)
+                # Redis's own read timeout is 5 s; ours is 0.2 s, once per worker.
+                assert answer.status == 200 and answer.seconds < 3, (page, answer.seconds)
             assert site.health()[1]["cache"] == "degraded"
             redis.resume()
             site.wait_for_health(200, "ok")
@@ -291,8 +292,9 @@ def test_a_redis_outage_leaves_every_page_answering(app_env, tmp_path):
     lines = _log_lines(log)
     assert all(line.startswith("{") for line in lines), "a log line is not JSON"
     outage = [line for line in lines if "does not answer" in line]
-    # Once per process per minute: at most once per worker (and a worker a health check hit).
-    assert 1 <= len(outage) <= WORKERS, outage
+    # Once a minute per worker, not once a request: the stop and the hang are two outages, a
+    # minute apart on a slow machine.
+    assert 1 <= len(outage) <= 2 * WORKERS, outage
     assert any("counted in the database cache" in line for line in lines)
     assert not any("Traceback" in line for line in lines)
 
