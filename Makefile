@@ -16,12 +16,13 @@ TEST_ENV = DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-test-only-key-not-secret-012
 # Commands that only read code (messages) need no production secrets.
 TOOL_ENV = DJANGO_DEBUG=true
 
-.PHONY: help run dev test lint format messages compilemessages static migrate bench clean
+.PHONY: help run dev test test-faults lint format messages compilemessages static migrate bench clean
 
 help:
 	@echo "make run        serve the app with gunicorn at http://$(HOST):$(PORT) (SQLite in data/)"
 	@echo "make dev        Django's runserver with DEBUG on"
 	@echo "make test       lint, Django checks, migrations check and every test (browser too)"
+	@echo "make test-faults  the fault tests alone (Redis, and PostgreSQL: stops the cluster)"
 	@echo "make lint       ruff (lint and format) and the import contracts (lint-imports)"
 	@echo "make format     ruff format and fix"
 	@echo "make messages   update locale/zh_Hans/LC_MESSAGES/django.po from the code"
@@ -56,8 +57,11 @@ messages: $(VENV)/.runtime-installed
 	@# The lock lets several people update the catalogue one after the other (see scripts/po_fill.py).
 	flock locale/zh_Hans/LC_MESSAGES/django.po env $(TOOL_ENV) $(PY) manage.py makemessages --locale zh_Hans --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'test-artifacts/*' --no-obsolete --add-location file
 
+# The cache (rate limits, cached pages) is a table in the database unless REDIS_URL is set, and
+# the fallback for rate limits while Redis is away: createcachetable makes it (idempotent).
 migrate: $(VENV)/.runtime-installed data/secret_key
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py createcachetable
 
 static: $(VENV)/.runtime-installed data/secret_key
 	$(RUN_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
@@ -67,6 +71,7 @@ run: $(VENV)/.runtime-installed data/secret_key migrate compilemessages static
 
 dev: $(VENV)/.dev-installed compilemessages
 	DJANGO_DEBUG=true $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=true $(PY) manage.py createcachetable
 	DJANGO_DEBUG=true exec $(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: $(VENV)/.dev-installed
@@ -82,6 +87,12 @@ test: $(VENV)/.dev-installed compilemessages lint
 	$(TEST_ENV) $(PY) manage.py check --fail-level WARNING
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+# The fault tests (tests/core/test_faults.py) alone, in one process: with DATABASE_URL on
+# PostgreSQL and REPAYABLE_FAULT_PG_CLUSTER naming its cluster ("15 main"), one of them stops and
+# starts that cluster, which would break any test running beside it.
+test-faults: $(VENV)/.dev-installed compilemessages
+	$(TEST_ENV) $(PY) -m pytest -p no:xdist -m faults $(PYTEST_ARGS)
 
 # The engine against numpy-financial (BLAS pinned to one thread for steady figures), the whole
 # app under load (gunicorn on loopback driven by wrk: apt-get install wrk), and a first visit

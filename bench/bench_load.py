@@ -1,12 +1,14 @@
 """Load benchmark: serve the app with gunicorn on loopback and drive it with wrk.
 
     python bench/bench_load.py [--seconds 10] [--connections 16] [--soak 60] [--soak-connections 64]
+                               [--faults 60] [--kill-every 10]
 
-For each page it prints requests per second, p50 and p99 latency, errors, and its throughput as a
-fraction of a trivial view's (robots.txt), measured just before it in the same run. Then a soak
-run at 64 connections. Then the slowest page is profiled in-process with pyinstrument and its top
-costs printed. Everything runs on 127.0.0.1 only, with a temporary SQLite database, and stops by
-itself.
+For each page it prints requests per second, p50, p99 and worst latency, errors, and its
+throughput as a fraction of a trivial view's (robots.txt), measured just before it in the same run.
+Then a soak run at 64 connections, and the same load while one gunicorn worker is killed every
+10 s (the errors and the worst latency a crashing worker costs). Then the slowest page is profiled
+in-process with pyinstrument and its top costs printed. Everything runs on 127.0.0.1 only, with
+a temporary SQLite database, and stops by itself.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -30,6 +31,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
+sys.path.insert(0, str(ROOT))
+
+from tests.served import Server, gunicorn  # noqa: E402
 
 # The loan check posts FACTS.md example 6 (fees taken at payout) with a full budget.
 LOAN_CHECK = {
@@ -87,14 +91,9 @@ class Result:
     rps: float
     p50_ms: float
     p99_ms: float
+    max_ms: float
     requests: int
     errors: int
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _ms(text: str) -> float:
@@ -102,16 +101,17 @@ def _ms(text: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
-def run_wrk(
-    name: str, url: str, *, seconds: int, connections: int, lua: Path | None = None
-) -> Result:
+def _wrk_command(url: str, *, seconds: int, connections: int, lua: Path | None) -> list[str]:
     cmd = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s"]
-    if lua:
-        cmd += ["-s", str(lua)]
-    out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
+    return [*cmd, *(["-s", str(lua)] if lua else []), url]
+
+
+def _wrk_result(name: str, out: str) -> Result:
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     p50 = _ms(re.search(r"\s50%\s+(\S+)", out).group(1))
     p99 = _ms(re.search(r"\s99%\s+(\S+)", out).group(1))
+    # Latency  avg  stdev  max  +/- stdev
+    worst = _ms(re.search(r"Latency\s+\S+\s+\S+\s+(\S+)", out).group(1))
     requests = int(re.search(r"(\d+) requests in", out).group(1))
     errors = 0
     if match := re.search(r"Non-2xx or 3xx responses: (\d+)", out):
@@ -120,7 +120,39 @@ def run_wrk(
         r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out
     ):
         errors += sum(int(n) for n in match.groups())
-    return Result(name, rps, p50, p99, requests, errors)
+    return Result(name, rps, p50, p99, worst, requests, errors)
+
+
+def run_wrk(
+    name: str, url: str, *, seconds: int, connections: int, lua: Path | None = None
+) -> Result:
+    command = _wrk_command(url, seconds=seconds, connections=connections, lua=lua)
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    return _wrk_result(name, out)
+
+
+def run_wrk_killing_workers(
+    server: Server, url: str, *, seconds: int, connections: int, every: int, lua: Path | None
+) -> tuple[Result, int, str]:
+    """wrk for `seconds` while one gunicorn worker is killed (SIGKILL, as the kernel's OOM killer
+    or a crash would) every `every` seconds: the result, the number of kills and wrk's own
+    error line."""
+    command = _wrk_command(url, seconds=seconds, connections=connections, lua=lua)
+    wrk = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    started, kills = time.monotonic(), 0
+    for moment in range(every, seconds, every):
+        time.sleep(max(0.0, started + moment - time.monotonic()))
+        workers = server.worker_pids()
+        if wrk.poll() is None and workers:
+            os.kill(workers[kills % len(workers)], signal.SIGKILL)
+            kills += 1
+    out = wrk.communicate()[0]
+    socket_errors = re.search(r"Socket errors:.*", out)
+    return (
+        _wrk_result("loan check, workers killed", out),
+        kills,
+        (socket_errors.group(0) if socket_errors else "Socket errors: none"),
+    )
 
 
 def _post_lua(tmp: Path, path: str, form: dict[str, str], csrf: str) -> Path:
@@ -182,11 +214,14 @@ def _env(tmp: Path) -> dict[str, str]:
 
 def _print_table(results: list[Result], ceilings: list[float]) -> None:
     """One row per result; `ceilings` are the trivial view's req/s to divide each one by."""
-    print(f"{'page':<28} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'x trivial':>10}")
+    print(
+        f"{'page':<28} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'errors':>7} "
+        f"{'x trivial':>10}"
+    )
     for r, ceiling in zip(results, ceilings, strict=True):
         print(
-            f"{r.name:<28} {r.rps:>8.0f} {r.p50_ms:>8.1f} {r.p99_ms:>8.1f} {r.errors:>7} "
-            f"{r.rps / ceiling:>10.2f}"
+            f"{r.name:<28} {r.rps:>8.0f} {r.p50_ms:>8.1f} {r.p99_ms:>8.1f} {r.max_ms:>8.0f} "
+            f"{r.errors:>7} {r.rps / ceiling:>10.2f}"
         )
 
 
@@ -219,43 +254,21 @@ print(profiler.output_text(unicode=False, color=False, show_all=False)[:6000])
 
 
 @contextmanager
-def served(**extra_env: str) -> Iterator[tuple[str, dict[str, str]]]:
+def served(**extra_env: str) -> Iterator[tuple[Server, dict[str, str]]]:
     """Gunicorn serving the app on a free loopback port, with a throwaway SQLite database and
-    collected static files: yields its base URL and environment, and stops it afterwards."""
+    collected static files: yields the server and its environment, and stops it afterwards."""
     tmp = Path(tempfile.mkdtemp(prefix="repayable-bench-"))
     env = {**_env(tmp), **extra_env}
-    subprocess.run([PY, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
-    subprocess.run(
-        [PY, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
-    )
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [
-            str(Path(PY).parent / "gunicorn"),
-            "--config",
-            "config/gunicorn.conf.py",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--access-logfile",
-            "/dev/null",
-            "config.wsgi",
-        ],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-    )
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
-        yield base, env
+        for command in (
+            ["migrate", "--noinput", "-v0"],
+            ["createcachetable"],
+            ["collectstatic", "--noinput", "-v0"],
+        ):
+            subprocess.run([PY, "manage.py", *command], cwd=ROOT, env=env, check=True)
+        with gunicorn(env) as server:
+            yield server, env
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=15)
         shutil.rmtree(tmp, ignore_errors=True)
 
 
@@ -265,6 +278,13 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--soak", type=int, default=60, help="seconds of the soak run (0: skip)")
     parser.add_argument("--soak-connections", type=int, default=64)
+    parser.add_argument(
+        "--faults",
+        type=int,
+        default=60,
+        help="seconds of the loan check while workers are killed (0: skip)",
+    )
+    parser.add_argument("--kill-every", type=int, default=10, help="seconds between worker kills")
     parser.add_argument(
         "--only",
         action="append",
@@ -276,7 +296,8 @@ def main() -> None:
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed (apt-get install wrk)")
 
-    with served() as (base, env):
+    with served() as (server, env):
+        base = server.base
         csrf = _csrf(base, "/check/")
         targets: list[tuple[str, str, Path | None]] = [(n, p, None) for n, p in GET_TARGETS]
         # The loan form posts to its answer, /result/.
@@ -330,6 +351,24 @@ def main() -> None:
                 lua=post_lua,
             )
             _print_table([soak], [median.rps])
+        if args.faults:
+            print(
+                f"\nload and faults: {args.faults}s at {args.soak_connections} connections, the "
+                f"loan check, one gunicorn worker killed (SIGKILL) every {args.kill_every}s"
+            )
+            faulted, kills, socket_errors = run_wrk_killing_workers(
+                server,
+                base + "/result/",
+                seconds=args.faults,
+                connections=args.soak_connections,
+                every=args.kill_every,
+                lua=post_lua,
+            )
+            _print_table([faulted], [median.rps])
+            print(
+                f"{kills} workers killed; {faulted.errors} errors in {faulted.requests} requests "
+                f"({socket_errors}); worst latency {faulted.max_ms:.0f} ms"
+            )
         if args.no_profile or not results:
             return
         slowest = min(results, key=lambda r: r.rps)

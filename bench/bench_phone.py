@@ -71,7 +71,8 @@ def main() -> None:
         raise SystemExit(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
-    with served(DJANGO_LOG_LEVEL="ERROR") as (base, _env):
+    with served(DJANGO_LOG_LEVEL="ERROR") as (server, _env):
+        base = server.base
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             _measure(browser, base + args.path, 100_000, 0)  # warm the server, not the browser

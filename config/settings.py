@@ -88,12 +88,17 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so that it sees the final headers (after compression) before emptying a HEAD.
+    "apps.core.middleware.HeadMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages leave compressed (the whole guide: 91 KB of HTML to a phone otherwise). Static files
     # are already compressed by whitenoise above; Django's GZip pads each response against
     # BREACH, and the CSRF token is masked per response anyway.
     "django.middleware.gzip.GZipMiddleware",
+    # Answers that carry a reader's figures are never stored by a browser or proxy cache. After
+    # whitenoise, so that static files keep their long cache lifetimes.
+    "apps.core.middleware.PrivateAnswersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # After LocaleMiddleware, so that the 429 page speaks the reader's language.
@@ -138,14 +143,31 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Shared by every server: Redis when REDIS_URL is set, this process's memory otherwise.
+# Django's cache holds the rate-limit counters, the page cache and the content version, so it is
+# one for every worker and every server: a table in the database by default (`manage.py
+# createcachetable`), Redis when REDIS_URL is set. While Redis is away, pages are served without
+# it and rate limits are counted in the database table (apps/core/failopen.py, ratelimit.py).
 REDIS_URL = env_str("REDIS_URL", "")
+DATABASE_CACHE = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "repayable_cache",
+    # Room for a window's rate-limit counters from many addresses besides the cached pages;
+    # expired rows are culled first.
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # redis-py's connection settings: a stopped or hung Redis costs a request at most
+            # this long (5 s by default), and then is left alone for a while (failopen.py).
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        },
+        "database": DATABASE_CACHE,
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {"default": DATABASE_CACHE}
 
 # Seconds a rendered page is kept in that cache (apps/core/pagecache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("REPAYABLE_PAGE_CACHE_SECONDS", 60)
@@ -245,6 +267,17 @@ RATE_LIMITS = {
 }
 # Behind a load balancer every request comes from its address; trust the hop it appends.
 RATE_LIMIT_TRUST_X_FORWARDED_FOR = env_bool("REPAYABLE_TRUST_X_FORWARDED_FOR", False)
+
+# Request bodies: the largest real form is the four-offer comparison, about 65 KB even with every
+# box filled to its limit in Chinese (each character sent as 9 bytes); the admin's largest stage
+# is about 15 KB. Anything larger is refused with the friendly 400 page before it is read.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 128 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 400
+# The site takes no files: a form part that carries one stops the request with the 400 page
+# before any of it is kept, and no upload handler writes to disk.
+DATA_UPLOAD_MAX_NUMBER_FILES = 0
+FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.MemoryFileUploadHandler"]
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1024
 
 # How long a saved result is kept before it expires.
 SAVED_RESULT_DAYS = env_int("REPAYABLE_SAVED_RESULT_DAYS", 30)

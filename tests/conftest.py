@@ -1,15 +1,24 @@
-"""Shared test set-up: static files collected once per run, Hypothesis's settings, small helpers."""
+"""Shared test set-up: static files collected once for their content, a quick cache, Hypothesis's
+settings, small helpers."""
 
 from __future__ import annotations
 
+import hashlib
+import shutil
+import tempfile
 from collections.abc import Iterator
+from importlib import metadata
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.core.management import call_command
 from django.test import override_settings
 from hypothesis import settings as hypothesis_settings
+
+from apps.core import failopen
 
 # No per-example deadline: two test workers share two cores, and a slow example on a busy
 # machine is not a bug. How many examples each test draws: tests/fuzz.py.
@@ -17,15 +26,52 @@ hypothesis_settings.register_profile("repayable", deadline=None, print_blob=True
 hypothesis_settings.load_profile("repayable")
 
 
+def _static_key() -> str:
+    """A digest of all that collectstatic's output depends on: every file the finders find, the
+    storage, and the versions of the packages that hash and compress them."""
+    digest = hashlib.sha256(repr(settings.STORAGES["staticfiles"]).encode())
+    for package in ("django", "whitenoise", "brotli"):
+        digest.update(f"{package}=={metadata.version(package)}".encode())
+    for finder in finders.get_finders():
+        for path, storage in sorted(finder.list([]), key=lambda found: found[0]):
+            digest.update(path.encode())
+            with storage.open(path) as file:
+                digest.update(file.read())
+    return digest.hexdigest()[:16]
+
+
 @pytest.fixture(scope="session", autouse=True)
-def _collected_static(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """Pages are rendered with the production storage (hashed, compressed names), so collect the
-    static files once into a temporary folder (one per test worker), as `make run` does into
-    staticfiles/. override_settings tells the static storage, which re-reads STATIC_ROOT."""
-    root = tmp_path_factory.mktemp("static")
+def _collected_static() -> Iterator[Path]:
+    """Pages are rendered with the production storage (hashed, compressed names), so the static
+    files are collected as `make run` does into staticfiles/, and override_settings tells the
+    static storage, which re-reads STATIC_ROOT.
+
+    Collecting compresses Django's admin files too (about ten seconds a test worker), so the
+    result is kept in the system's temporary folder under a digest of its inputs: the second
+    worker, the next run and CI's PostgreSQL run find it there. A new copy is built beside it and
+    renamed into place, so a reader never sees half of one."""
+    root = Path(tempfile.gettempdir()) / f"repayable-static-{_static_key()}"
+    if not (root / "staticfiles.json").exists():
+        building = Path(tempfile.mkdtemp(prefix=f"{root.name}.", dir=root.parent))
+        with override_settings(STATIC_ROOT=building):
+            call_command("collectstatic", interactive=False, verbosity=0)
+        try:
+            building.rename(root)
+        except OSError:  # another worker or run finished first, with the same files
+            shutil.rmtree(building, ignore_errors=True)
     with override_settings(STATIC_ROOT=root):
-        call_command("collectstatic", interactive=False, verbosity=0)
         yield root
+
+
+# The tests' cache is this process's memory: quick, and emptied before each test. The shared
+# default (the database, or Redis) is tried against real servers in tests/core/test_faults.py.
+TEST_CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _quick_cache() -> Iterator[None]:
+    with override_settings(CACHES=TEST_CACHES):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -36,7 +82,10 @@ def _no_rate_limits(settings):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Each test starts with an empty cache: no page cached by another test's data."""
+    """Each test starts with an empty cache that answers: no page cached by another test's
+    data, no outage left by another test."""
+    failopen.breakers.clear()
+    failopen.warned_at.clear()
     cache.clear()
 
 

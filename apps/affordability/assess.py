@@ -25,6 +25,7 @@ from apps.loans.forms import (
     COMPARE_MIN,
     COMPARE_PREFIXES,
     EARLY_FIELDS,
+    MAX_FIELD_LENGTH,
     OFFER_FIELDS,
     SHARED_OFFER_FIELDS,
     BudgetForm,
@@ -298,7 +299,7 @@ def check_inputs(data: FormData) -> dict[str, str]:
     """The figures of a check, as typed: what a link or a saved result keeps."""
     names = (*OFFER_FIELDS, *BUDGET_FIELDS, *EARLY_FIELDS)
     typed = ((name, str(data.get(name, ""))) for name in names)
-    return {name: value[:80] for name, value in typed if value.strip()}
+    return {name: value[:MAX_FIELD_LENGTH] for name, value in typed if value.strip()}
 
 
 def scenarios(assessment: Assessment, inputs: dict[str, str]) -> tuple[Scenario, ...]:
@@ -384,7 +385,8 @@ def early(assessment: Assessment, data: FormData) -> Early | None:
 
 def compare_inputs(data: FormData) -> dict[str, str]:
     names = [f"{p}-{n}" for p in COMPARE_PREFIXES for n in OFFER_FIELDS] + list(BUDGET_FIELDS)
-    return {n: str(data.get(n, ""))[:80] for n in names if str(data.get(n, "")).strip()}
+    typed = ((name, str(data.get(name, ""))) for name in names)
+    return {name: value[:MAX_FIELD_LENGTH] for name, value in typed if value.strip()}
 
 
 def entered_figures(forms: CheckForms) -> list[tuple[str, str]]:

@@ -26,7 +26,7 @@ from apps.core.models import SavedResult
 from apps.core.pagecache import shared_page
 from apps.core.templatetags.repayable import percent
 from apps.finance.budget import DEFAULT_PENALTY_MULTIPLIER
-from apps.loans.forms import DEBT_BOXES_OPEN, DEBT_PREFIX
+from apps.loans.forms import DEBT_BOXES_OPEN, DEBT_PREFIX, bounded
 
 
 def _link(name: str, figures: dict[str, str], **kwargs: object) -> str:
@@ -115,7 +115,7 @@ def form(request: HttpRequest) -> HttpResponse:
         if forms.plan is None:
             return render_debts_form(request, forms)
         return render_debts_result(request, forms, plans.debt_inputs(request.POST))
-    initial = {key: value[:80] for key, value in request.GET.items()}
+    initial = bounded(request.GET.dict())
     return render_debts_form(request, plans.run_debts(None, initial=initial))
 
 

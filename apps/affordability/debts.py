@@ -19,6 +19,7 @@ from apps.loans.forms import (
     DEBT_BUDGET_FIELDS,
     DEBT_FIELDS,
     DEBT_PREFIX,
+    MAX_FIELD_LENGTH,
     DebtBudgetForm,
     DebtForm,
     DebtFormSet,
@@ -235,4 +236,4 @@ def debt_inputs(data: FormData) -> dict[str, str]:
     names = [*DEBT_BUDGET_FIELDS]
     names += [f"{DEBT_PREFIX}-{n}-{name}" for n in range(engine.MAX_DEBTS) for name in DEBT_FIELDS]
     typed = ((name, str(data.get(name, ""))) for name in names)
-    return {name: value[:80] for name, value in typed if value.strip()}
+    return {name: value[:MAX_FIELD_LENGTH] for name, value in typed if value.strip()}

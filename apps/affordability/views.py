@@ -12,7 +12,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from apps.affordability import assess as checks
@@ -188,7 +187,6 @@ def _saved_or_404(token: str) -> SavedResult:
     return saved
 
 
-@never_cache
 @require_safe
 def saved(request: HttpRequest, token: str) -> HttpResponse:
     saved = _saved_or_404(token)
@@ -216,7 +214,6 @@ def _render_saved(request: HttpRequest, saved: SavedResult, token: str) -> HttpR
     return render_check_result(request, check, saved=saved, token=token)
 
 
-@never_cache
 @require_safe
 def saved_csv(request: HttpRequest, token: str) -> HttpResponse:
     saved = _saved_or_404(token)
@@ -226,8 +223,7 @@ def saved_csv(request: HttpRequest, token: str) -> HttpResponse:
     return _schedule_csv(check.assessment, "repayment-schedule.csv")
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def delete(request: HttpRequest, token: str) -> HttpResponse:
     """GET asks to confirm; POST deletes. Afterwards the link gives the same 404 as any other."""
     saved = _saved_or_404(token)
@@ -325,7 +321,6 @@ def compare_csv(request: HttpRequest) -> HttpResponse:
     return _compare_csv(forms)
 
 
-@never_cache
 @require_safe
 def saved_compare_csv(request: HttpRequest, token: str) -> HttpResponse:
     saved = _saved_or_404(token)
@@ -335,7 +330,6 @@ def saved_compare_csv(request: HttpRequest, token: str) -> HttpResponse:
     return _compare_csv(forms)
 
 
-@never_cache
 @require_safe
 def saved_debts_csv(request: HttpRequest, token: str) -> HttpResponse:
     saved = _saved_or_404(token)

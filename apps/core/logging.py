@@ -9,11 +9,15 @@ from datetime import UTC, datetime
 
 # A saved result's link is its only key: a log line must never hold one.
 _SAVED_LINK = re.compile(r"(/result/s/)[^/\s\"'?]+")
+# A query string holds the figures of a link (/result/?amount=...): from its "?" to the end of
+# the quoted request line or URL it is part of, spaces included (a malformed request line may
+# hold them). A "?" followed by a space ends a sentence and is left alone.
+_QUERY = re.compile(r"\?(?=\S)[^'\"\n]*")
 
 
 def redact(text: str) -> str:
-    """Hide saved-result tokens in a path or message."""
-    return _SAVED_LINK.sub(r"\1<token>", text)
+    """Hide saved-result tokens and query strings in a path, a request line or a message."""
+    return _QUERY.sub("?<query>", _SAVED_LINK.sub(r"\1<token>", text))
 
 
 class JsonFormatter(logging.Formatter):
@@ -46,7 +50,15 @@ except ImportError:  # pragma: no cover
 if _GunicornLogger is not None:
 
     class RedactingGunicornLogger(_GunicornLogger):
-        """Gunicorn's access log with saved-result tokens hidden from the path."""
+        """Gunicorn's logs without what a borrower typed: the access log's path with saved-result
+        tokens hidden, and the error log as JSON lines through JsonFormatter, which hides query
+        strings and tokens in its messages (a malformed request's line, a failed request's URI).
+        """
+
+        def setup(self, cfg):  # type: ignore[no-untyped-def]
+            super().setup(cfg)
+            for handler in self.error_log.handlers:
+                handler.setFormatter(JsonFormatter())
 
         def atoms(self, resp, req, environ, request_time):  # type: ignore[no-untyped-def]
             atoms = super().atoms(resp, req, environ, request_time)

@@ -9,10 +9,13 @@ is put back in. CSRF protection is therefore unchanged.
 Kept out of the cache: requests with a query string (adviser links, calculator results), readers
 with a session (administrators), and any answer that is not a plain 200.
 
-Content edited in the admin shows at once where the cache is shared, and within
-PAGE_CACHE_SECONDS elsewhere: the admin bumps a content version that is part of every key.
+Content edited in the admin shows at once: the admin bumps a content version, kept in the shared
+cache, that is part of every key.
 Every key also names the release (`release()`), so that during and after a deploy no server
 hands out a page rendered by another release, naming static files it may not have.
+
+The cache fails open (failopen.py): while it is away, pages are rendered as if nothing were
+cached, and rows are read from the database.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import re
 import secrets
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from functools import cache as once
 from functools import wraps
 from pathlib import Path
@@ -29,11 +33,12 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.translation import get_language
+
+from apps.core.failopen import CacheUnavailable, use_cache, warn_now_and_then
 
 VERSION_KEY = "pagecache:content-version"
 # The token as {% csrf_token %} writes it; a NUL never occurs in rendered HTML.
@@ -62,8 +67,9 @@ def release() -> str:
 
 
 def content_version() -> str:
-    """The current content version: a random token, so that a cleared cache starts a new one."""
-    return cache.get_or_set(VERSION_KEY, _new_version, timeout=None)
+    """The current content version: a random token, so that a cleared cache starts a new one.
+    Raises CacheUnavailable."""
+    return use_cache(lambda cache: cache.get_or_set(VERSION_KEY, _new_version, timeout=None))
 
 
 def _new_version() -> str:
@@ -72,13 +78,21 @@ def _new_version() -> str:
 
 def bump_content_version() -> None:
     """Called when an administrator changes content, so no page shows the old text."""
-    cache.set(VERSION_KEY, _new_version(), timeout=None)
+    try:
+        use_cache(lambda cache: cache.set(VERSION_KEY, _new_version(), timeout=None))
+    except CacheUnavailable:
+        # Nothing is served from the cache while it is away, and what it held before expires
+        # within PAGE_CACHE_SECONDS: the edit shows by then at the latest.
+        warn_now_and_then(
+            "pagecache:version", "A content change could not retire the cached pages."
+        )
 
 
 # The rows themselves, kept in this process too, under the version they were read at: unpickling
 # the rate lines and sources from the cache on every loan check cost a tenth of a millisecond.
 # The version is still read from the shared cache each time, so an admin edit is seen at once.
 _in_process: dict[str, tuple[str, float, Any]] = {}
+_MISSING = object()
 
 
 def cached_content(name: str, build: Callable[[], Any]) -> Any:
@@ -86,12 +100,23 @@ def cached_content(name: str, build: Callable[[], Any]) -> Any:
     so an admin edit is seen as soon as the cached pages are."""
     if settings.PAGE_CACHE_SECONDS <= 0:
         return build()
-    key = f"content:{release()}:{content_version()}:{name}"
+    try:
+        key = f"content:{release()}:{content_version()}:{name}"
+    except CacheUnavailable:
+        return build()
     now = time.monotonic()
     kept = _in_process.get(name)
     if kept is not None and kept[0] == key and kept[1] > now:
         return kept[2]
-    value = cache.get_or_set(key, build, timeout=settings.PAGE_CACHE_SECONDS)
+    try:
+        value = use_cache(lambda cache: cache.get(key, _MISSING))
+    except CacheUnavailable:
+        return build()
+    if value is _MISSING:
+        # Built outside use_cache: a database error while building is not the cache's.
+        value = build()
+        with suppress(CacheUnavailable):
+            use_cache(lambda cache: cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS))
     _in_process[name] = (key, now + settings.PAGE_CACHE_SECONDS, value)
     return value
 
@@ -124,8 +149,11 @@ def cached_render(
     result's token) that is cut out of the cached copy like the CSRF token, never stored."""
     if not _cacheable(request):
         return render()
-    key = _key(request, extra)
-    entry: tuple[str, str] | None = cache.get(key)
+    try:
+        key = _key(request, extra)
+        entry: tuple[str, str] | None = use_cache(lambda cache: cache.get(key))
+    except CacheUnavailable:
+        return render()
     if entry is None:
         response = render()
         if response.status_code != 200 or response.streaming or response.cookies:
@@ -133,7 +161,10 @@ def cached_render(
         html = _CSRF_VALUE.sub(rf"\g<1>{_HOLE}\g<3>", response.content.decode(response.charset))
         if private:
             html = html.replace(private, _PRIVATE_HOLE)
-        cache.set(key, (html, response["Content-Type"]), timeout=settings.PAGE_CACHE_SECONDS)
+        entry = (html, response["Content-Type"])
+        # Served all the same if the cache is away; the next reader renders it again.
+        with suppress(CacheUnavailable):
+            use_cache(lambda cache: cache.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS))
         return response
     html, content_type = entry
     if _HOLE in html:

@@ -3,6 +3,11 @@
 A fixed window per client address and bucket: the admin login has its own, tighter bucket; every
 other POST shares one. Over the limit, the reader gets a friendly 429 page in their language.
 Limits are settings (RATE_LIMITS) so that an operator, the tests and the benchmarks can change them.
+
+The count lives in Django's default cache (the database, or Redis when REDIS_URL is set). While
+Redis is away it is kept in the database cache instead (FALLBACK_CACHE), shared by every worker
+and every server on that database; if that fails too, requests go through uncounted. Either way
+the log says so, once a minute (failopen.py).
 """
 
 from __future__ import annotations
@@ -12,12 +17,16 @@ import time
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache.backends.base import BaseCache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from apps.core.failopen import CacheUnavailable, use_cache, warn_now_and_then
+
 ADMIN_LOGIN = "admin_login"
 POST = "post"
+# The cache alias that counts while the default cache (Redis) is away (settings.CACHES).
+FALLBACK_CACHE = "database"
 
 
 def client_address(request: HttpRequest) -> str:
@@ -44,15 +53,34 @@ def hit(*, bucket: str, address: str, now: float | None = None) -> bool:
     # Addresses are hashed so the cache holds no raw IP addresses.
     digest = hashlib.sha256(address.encode()).hexdigest()[:32]
     key = f"rl:{bucket}:{window_start}:{digest}"
-    # add() is atomic and sets the expiry; incr() is atomic in Redis and in local memory.
-    if cache.add(key, 1, timeout=window + 1):
-        return True  # the first request of a window; limit is at least 1 here
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.add(key, 1, timeout=window + 1)
-        count = 1
-    return count <= limit
+
+    def count(cache: BaseCache) -> int:
+        # add() sets the expiry and is atomic; incr() is atomic in Redis, and in the database
+        # close enough for a limit (two requests at the same instant may count as one).
+        if cache.add(key, 1, timeout=window + 1):
+            return 1
+        try:
+            return cache.incr(key)
+        except ValueError:  # expired between add() and incr()
+            cache.add(key, 1, timeout=window + 1)
+            return 1
+
+    fallback = [FALLBACK_CACHE] if FALLBACK_CACHE in settings.CACHES else []
+    for alias in ("default", *fallback):
+        try:
+            counted = use_cache(count, alias=alias)
+        except CacheUnavailable:
+            continue
+        if alias == FALLBACK_CACHE:
+            warn_now_and_then(
+                "ratelimit:fallback",
+                "Rate limits are counted in the database cache while the cache is away.",
+            )
+        return counted <= limit
+    warn_now_and_then(
+        "ratelimit:off", "Rate limits are not counted: no cache answers. Requests go through."
+    )
+    return True
 
 
 class RateLimitMiddleware:

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from apps.core.failopen import cache_answers
 from apps.core.pagecache import shared_page
 
 
@@ -27,14 +28,25 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_safe
 def healthz(request: HttpRequest) -> HttpResponse:
-    """For load balancers: 200 only when the database answers."""
+    """For load balancers, each part by name: 503 when the database does not answer (no page can
+    be made); 200 otherwise, "degraded" while the cache is away (pages are served without it)."""
+    parts = {
+        "database": "ok" if _database_answers() else "unavailable",
+        "cache": "ok" if cache_answers() else "degraded",
+    }
+    if parts["database"] != "ok":
+        return JsonResponse({"status": "error", **parts}, status=503)
+    return JsonResponse({"status": "ok" if parts["cache"] == "ok" else "degraded", **parts})
+
+
+def _database_answers() -> bool:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except Exception:  # noqa: BLE001 - any database failure means "not healthy"
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+        return False
+    return True
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from apps.core.facts import limit_lines
 from apps.core.models import RateLine, SavedResult, Stage
-from apps.core.saved import get_saved_result
+from apps.core.saved import MAX_TOKEN_LENGTH, get_saved_result
 from apps.finance import OfferError, OverdueCost, OverdueDay, Plan, overdue_cost, schedule_for_plan
 from apps.guidance.content import stage_for_days
 from apps.guidance.forms import LOOK_AHEAD_DAYS, OverdueForm
@@ -129,7 +129,7 @@ def _line_checks(cost: OverdueCost, lender: str) -> tuple[LineCheck, ...]:
 
 def run(data: QueryDict) -> Calculator:
     """Everything the calculator page shows for this query string (empty: just the form)."""
-    token = str(data.get("saved", ""))[:100]
+    token = str(data.get("saved", ""))[:MAX_TOKEN_LENGTH]
     saved = get_saved_result(token) if token else None
     loan_data = _loan_data(data, saved)
     loan_given = offer_is_typed(loan_data)

@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+from functools import wraps
+from typing import ParamSpec, TypeVar
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from apps.finance import fraction_from_percent
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 # Longer than any honest number with separators and a unit; longer input is not parsed at all.
 MAX_INPUT_LENGTH = 40
@@ -62,6 +68,13 @@ _CHINESE_UNITS = {
 }
 _CHINESE_GROUPS = {"万": 10_000, "亿": 100_000_000}
 _CHINESE_TOKEN = re.compile(r"[0-9]+|.")
+# ASCII digits only. str.isdigit() is also true of ⓵, ፩ and 66 other characters that int() and
+# Decimal() refuse; NFKC has already turned full-width digits into these.
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def _digits(text: str) -> bool:
+    return _DIGITS.fullmatch(text) is not None
 
 
 def _chinese_number(text: str) -> int | None:
@@ -77,11 +90,11 @@ def _chinese_number(text: str) -> int | None:
     last_unit = 0  # the unit just before a trailing digit: 两万五 means five thousand
     after_zero = False
     for token in _CHINESE_TOKEN.findall(text):
-        if token.isdigit() or token in _CHINESE_DIGITS:
+        if _digits(token) or token in _CHINESE_DIGITS:
             if digit is not None:  # two digits in a row ("一二") is not a number
                 return None
-            digit = int(token) if token.isdigit() else _CHINESE_DIGITS[token]
-            if digit == 0 and not token.isdigit():
+            digit = int(token) if _digits(token) else _CHINESE_DIGITS[token]
+            if digit == 0 and not _digits(token):
                 after_zero, digit, last_unit = True, None, 0
         elif token in _CHINESE_UNITS:
             unit = _CHINESE_UNITS[token]
@@ -121,12 +134,12 @@ def _chinese_decimal(text: str) -> Decimal | None:
     if rest[-1] in _CHINESE_GROUPS or rest[-1] in "千仟":
         scale = _CHINESE_GROUPS.get(rest[-1]) or 1000
         rest = rest[:-1]
-    if not rest or not all(c.isdigit() or c in _CHINESE_DIGITS for c in rest):
+    if not rest or not all(_digits(c) or c in _CHINESE_DIGITS for c in rest):
         return None
-    integer = _chinese_number(whole) if not whole.isdigit() else int(whole)
+    integer = int(whole) if _digits(whole) else _chinese_number(whole)
     if integer is None:
         return None
-    fraction = "".join(c if c.isdigit() else str(_CHINESE_DIGITS[c]) for c in rest)
+    fraction = "".join(c if _digits(c) else str(_CHINESE_DIGITS[c]) for c in rest)
     return Decimal(f"{integer}.{fraction}") * scale
 
 
@@ -146,6 +159,23 @@ def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+def _reads_as_a_number_or_not(parse: Callable[P, R]) -> Callable[P, R]:
+    """Whatever a parser's patterns let slip (an error from int() or Decimal()) is still only
+    "not a number" to the reader: NumberFormatError("invalid"), never a 500."""
+
+    @wraps(parse)
+    def guarded(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return parse(*args, **kwargs)
+        except NumberFormatError:
+            raise
+        except (ValueError, ArithmeticError):
+            raise NumberFormatError("invalid") from None
+
+    return guarded
+
+
+@_reads_as_a_number_or_not
 def parse_number(text: str, *, money: bool = True, allow_percent: bool = False) -> Decimal:
     """Turn what a person typed into a Decimal, or raise NumberFormatError.
 
@@ -189,10 +219,7 @@ def parse_number(text: str, *, money: bool = True, allow_percent: bool = False) 
         value, multiplier = str(chinese), Decimal(1)
     if len(value.split(".")[0].lstrip("0")) > MAX_DIGITS:
         raise NumberFormatError("too_large")
-    try:
-        number = Decimal(value) * multiplier
-    except InvalidOperation:  # pragma: no cover - the patterns above admit only digits
-        raise NumberFormatError("invalid") from None
+    number = Decimal(value) * multiplier
     # Normalise 15000.0 (from 1.5万) to 15000 without losing real decimals.
     return number.quantize(Decimal(1)) if number == number.to_integral_value() else number
 
@@ -201,7 +228,7 @@ def parse_number(text: str, *, money: bool = True, allow_percent: bool = False) 
 REQUIRED_MESSAGE = _("Please fill this in.")
 
 
-class _NumberField(forms.CharField):
+class NumberField(forms.CharField):
     """A text input (so that 1.5万 and 10,000 can be typed) that cleans to a Decimal."""
 
     money = True
@@ -292,7 +319,7 @@ def _plain(number: Decimal) -> str:
     return f"{number:,}"
 
 
-class MoneyField(_NumberField):
+class MoneyField(NumberField):
     """An amount in yuan: 10000, 10,000, 10 000, １０，０００, 1.5万, 2千, 10k, 500元, ¥500."""
 
     def __init__(self, **kwargs: object) -> None:
@@ -300,7 +327,7 @@ class MoneyField(_NumberField):
         super().__init__(**kwargs)
 
 
-class PercentField(_NumberField):
+class PercentField(NumberField):
     """A rate typed in percent: 0.05, 1.5, 18%, １８％. Bounds are in percent, as typed; it cleans
     to the engine's fraction (0.05 -> 0.0005)."""
 
@@ -369,6 +396,7 @@ def _split_period(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+@_reads_as_a_number_or_not
 def parse_rate(text: str) -> tuple[Decimal, str | None]:
     """A typed rate as (the rate in percent, the period it names or None), or NumberFormatError.
 
@@ -429,7 +457,7 @@ class RateField(PercentField):
 COUNT_SUFFIXES = ("期", "次", "笔", "家", "个")
 
 
-class WholeNumberField(_NumberField):
+class WholeNumberField(NumberField):
     """A count: 12, １２ or 12期; units of time are refused (the unit has its own field)."""
 
     money = False

@@ -55,6 +55,7 @@ Budget (all monthly, in yuan):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import cached_property
@@ -188,12 +189,46 @@ def flag_rate_above_limit(form: forms.Form, data: dict[str, Any]) -> None:
         )
 
 
+# Longer than any value a box or list of the site sends (a number stops at MAX_INPUT_LENGTH):
+# anything longer is cut here, before a form, a link or a saved result can show it again.
+MAX_FIELD_LENGTH = 80
+
+
+def bounded(data: Mapping[str, Any]) -> QueryDict | dict[str, Any]:
+    """`data` (a POST, a query string, saved figures or initial values) with every text cut to
+    MAX_FIELD_LENGTH characters: a 2 MB `mode` must not come back as a 4 MB page."""
+    if isinstance(data, QueryDict):
+        cut = QueryDict(mutable=True)
+        for key, values in data.lists():
+            cut.setlist(key, [value[:MAX_FIELD_LENGTH] for value in values])
+        return cut
+    return {
+        key: value[:MAX_FIELD_LENGTH] if isinstance(value, str) else value
+        for key, value in data.items()
+    }
+
+
 class RepayableForm(forms.Form):
     """The site's forms. The server says what is missing, beside the field and in the reader's
     words, so inputs carry no `required` attribute (whose bubble speaks the browser's language).
-    A choice list left out of the data (an adviser's short link) takes its initial value."""
+    A choice list left out of the data (an adviser's short link) takes its initial value. What
+    was typed is cut to MAX_FIELD_LENGTH before the form reads or shows it."""
 
     use_required_attribute = False
+
+    def __init__(
+        self,
+        data: Mapping[str, Any] | None = None,
+        *args: Any,
+        initial: Mapping[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(
+            None if data is None else bounded(data),
+            *args,
+            initial=None if initial is None else bounded(initial),
+            **kwargs,
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -12,12 +12,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from apps.core.pagecache import shared_page
-from apps.loans.forms import COMPARE_PREFIXES, BudgetForm, OfferInput, offer_input
+from apps.loans.forms import COMPARE_PREFIXES, BudgetForm, OfferInput, bounded, offer_input
 
 
 def _prefill(request: HttpRequest) -> dict[str, str]:
     # Adviser links pre-fill the form with the documented field names; nothing is judged yet.
-    return {key: value[:80] for key, value in request.GET.items()}
+    return bounded(request.GET.dict())
 
 
 def _has_errors(*forms: object) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 import logging
 import re
 import runpy
@@ -96,6 +97,36 @@ def test_gunicorn_access_log_hides_saved_result_links():
     atoms = logger.atoms(_Resp(), _Req(), environ, datetime.timedelta(seconds=0.01))
     assert atoms["U"] == "/result/s/<token>/"
     assert "secret-token" not in atoms["r"]
+
+
+def test_query_strings_are_hidden_in_log_lines_but_a_question_is_not():
+    from apps.core.logging import redact
+
+    line = "Invalid HTTP request line: 'GET /result/?amount=987654.32&rate=1 2 HTTP/1.1 x'"
+    assert redact(line) == "Invalid HTTP request line: 'GET /result/?<query>'"
+    assert redact("Is Redis up? It is.") == "Is Redis up? It is."
+
+
+def test_gunicorn_error_log_is_json_without_figures_or_saved_links(tmp_path):
+    from gunicorn.config import Config
+
+    from apps.core.logging import RedactingGunicornLogger
+
+    config = Config()
+    config.set("errorlog", str(tmp_path / "error.log"))
+    logger = RedactingGunicornLogger(config)
+    # What gunicorn writes for a malformed request, and for a request the app failed.
+    logger.warning(
+        "Invalid request from ip=127.0.0.1: Invalid HTTP request line: "
+        f"'GET /result/?amount={SECRET_FIGURE} HTTP/1.1 junk'"
+    )
+    logger.exception("Error handling request %s %s", "GET", "/result/s/secret-token/?a=1")
+    lines = (tmp_path / "error.log").read_text().splitlines()
+    assert len(lines) == 2
+    entries = [json.loads(line) for line in lines]
+    assert entries[0]["level"] == "WARNING" and entries[0]["logger"] == "gunicorn.error"
+    assert SECRET_FIGURE not in lines[0] and "secret-token" not in lines[1]
+    assert "/result/?<query>" in entries[0]["message"]
 
 
 def test_log_lines_are_json_with_the_path_but_not_the_query():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import subprocess
@@ -101,20 +102,40 @@ def test_deploy_check_is_clean_in_the_production_configuration():
     assert "System check identified no issues" in result.stdout
 
 
-def test_redis_url_switches_the_cache_to_redis_for_every_server():
-    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        "DJANGO_DEBUG": "true",
-        "REDIS_URL": "redis://127.0.0.1:6379/0",
-    }
+def _caches(**env: str) -> dict[str, dict[str, object]]:
+    code = (
+        "import json, django; django.setup(); from django.conf import settings; "
+        "print(json.dumps(settings.CACHES))"
+    )
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_URL"))}
     result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); " + code],
+        [sys.executable, "-c", code],
         cwd=ROOT,
-        env=env,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings", "DJANGO_DEBUG": "true", **env},
         capture_output=True,
         text=True,
         check=True,
     )
-    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    return json.loads(result.stdout)
+
+
+def test_redis_url_switches_the_cache_to_redis_for_every_server_with_short_timeouts():
+    caches = _caches(REDIS_URL="redis://127.0.0.1:6379/0")
+    assert caches["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    options = caches["default"]["OPTIONS"]
+    assert 0 < options["socket_connect_timeout"] <= 0.5
+    assert 0 < options["socket_timeout"] <= 0.5
+    # Where the rate limits are counted while Redis is away.
+    assert caches["database"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+
+
+def test_without_redis_the_cache_is_a_database_table_that_every_worker_shares():
+    caches = _caches()
+    assert list(caches) == ["default"]
+    assert caches["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+
+
+def test_make_migrate_creates_the_cache_table():
+    makefile = (ROOT / "Makefile").read_text()
+    migrate = makefile.split("\nmigrate:", 1)[1].split("\n\n", 1)[0]
+    assert "manage.py createcachetable" in migrate

@@ -58,7 +58,7 @@ def test_health_check_answers_503_when_the_database_is_down(client, monkeypatch)
     monkeypatch.setattr(connection, "cursor", broken_cursor)
     response = client.get("/healthz")
     assert response.status_code == 503
-    assert b"unavailable" in response.content
+    assert response.json()["database"] == "unavailable"
 
 
 def test_home_page_is_in_chinese_for_a_chinese_reader(zh):
@@ -89,10 +89,10 @@ def test_home_page_leads_to_both_jobs(en):
     assert f'href="{reverse("guidance:timeline")}"' in html
 
 
-def test_health_check_reports_the_database(client):
+def test_health_check_reports_each_part(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
 
 
 @pytest.mark.parametrize(

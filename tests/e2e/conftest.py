@@ -5,7 +5,6 @@ No Chromium: skipped with the reason printed (-rs), except under CI=true, where 
 
 from __future__ import annotations
 
-import importlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +17,7 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, PHONE
+from tests.seed import ensure_seeded
 
 DESKTOP = {"width": 1280, "height": 900}
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -52,20 +52,7 @@ def _seeded(request) -> None:
     """
     if "live_server" not in request.fixturenames:
         return
-    from django.apps import apps as django_apps
-
-    from apps.core.models import RateLine, Stage
-
-    if Stage.objects.exists() and RateLine.objects.exists():
-        return
-    for name in (
-        "0002_seed_sources_and_rate_lines",
-        "0004_seed_guidance",
-        "0005_seed_working_days_source",
-        "0006_rate_lines_by_lender",
-        "0007_my_debts",
-    ):
-        importlib.import_module(f"apps.core.migrations.{name}").seed(django_apps, None)
+    ensure_seeded()
 
 
 def _missing_browser(reason: str) -> None:

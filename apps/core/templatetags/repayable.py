@@ -1,5 +1,5 @@
-"""The site's template filters: money and percentages that read right in both languages, and
-`tr`, which picks the Chinese or English field of a bilingual database row.
+"""The site's template filters: money and percentages that read right in both languages, `tr`,
+which picks the Chinese or English field of a bilingual database row, and `return_path`.
 
 Registered as a builtin in settings, so templates use them without `{% load %}`.
 """
@@ -13,6 +13,17 @@ from django import template
 from django.utils.translation import get_language, gettext
 
 register = template.Library()
+
+# Gunicorn refuses a request line over 4094 bytes, so no honest link is longer than this.
+MAX_RETURN_PATH = 4096
+
+
+@register.filter
+def return_path(request: Any) -> str:
+    """This page's path and query, for the language switcher to come back to; only its path when
+    that is longer than any request gunicorn lets through, so a hostile URL is not echoed whole."""
+    full = request.get_full_path()
+    return full if len(full) <= MAX_RETURN_PATH else request.path[:MAX_RETURN_PATH]
 
 
 def _as_decimal(value: Any) -> Decimal | None:
