@@ -56,8 +56,10 @@ messages: $(VENV)/.runtime-installed
 	@# The lock lets several people update the catalogue one after the other (see scripts/po_fill.py).
 	flock locale/zh_Hans/LC_MESSAGES/django.po env $(TOOL_ENV) $(PY) manage.py makemessages --locale zh_Hans --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'test-artifacts/*' --no-obsolete --add-location file
 
+# The guidance texts live in content/; load_content makes the database match them (idempotent).
 migrate: $(VENV)/.runtime-installed data/secret_key
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py load_content
 
 static: $(VENV)/.runtime-installed data/secret_key
 	$(RUN_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
@@ -67,6 +69,7 @@ run: $(VENV)/.runtime-installed data/secret_key migrate compilemessages static
 
 dev: $(VENV)/.dev-installed compilemessages
 	DJANGO_DEBUG=true $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=true $(PY) manage.py load_content
 	DJANGO_DEBUG=true exec $(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: $(VENV)/.dev-installed

@@ -17,6 +17,14 @@ hypothesis_settings.register_profile("repayable", deadline=None, print_blob=True
 hypothesis_settings.load_profile("repayable")
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database as a deployment has it: migrated, then the guidance read from content/
+    (the files are the source of truth; the old seed migrations only hold their first version)."""
+    with django_db_blocker.unblock():
+        call_command("load_content", verbosity=0)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _collected_static(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Pages are rendered with the production storage (hashed, compressed names), so collect the

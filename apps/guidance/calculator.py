@@ -53,7 +53,7 @@ class Ahead:
 @dataclass(frozen=True)
 class Result:
     days: int
-    stage: Stage
+    stage: Stage | None
     cost: OverdueCost | None = None
     ahead: tuple[Ahead, ...] = ()
     with_loan: bool = False

@@ -1,5 +1,6 @@
-"""Reading the guidance content: stages with their sections and checklists, and where each source
-is used. Queries only; the text itself lives in the database (apps.core models)."""
+"""Reading the guidance content: stages with their sections and checklists, help topics, and where
+each source is used. Queries only; the text comes from the files under content/, which
+`manage.py load_content` reads into the database (apps.core.content_files)."""
 
 from __future__ import annotations
 
@@ -19,8 +20,13 @@ from apps.core.models import (
     Source,
     Stage,
     StageSection,
+    Topic,
+    TopicSection,
 )
 from apps.core.templatetags.repayable import tr
+
+# The national psychological help line (FACTS.md, "Where to get help").
+CRISIS_LINE = "12356"
 
 # Unverified facts never reach a page, even if an editor cites one by mistake.
 _SHOWN_SOURCES = Source.objects.exclude(confidence=Confidence.UNVERIFIED)
@@ -50,14 +56,39 @@ def help_lines() -> QuerySet[HelpLine]:
     return _with_sources(HelpLine)
 
 
-def stage_for_days(days: int) -> Stage | None:
-    """The stage a payment `days` days overdue is in: 0 means not yet late."""
-    if days <= 0:
-        return stages().filter(phase=Stage.Phase.BEFORE).first()
-    overdue = stages().filter(phase=Stage.Phase.OVERDUE, first_day__lte=days)
-    return (
-        overdue.filter(last_day__gte=days).first() or overdue.filter(last_day__isnull=True).first()
+def topics() -> QuerySet[Topic]:
+    """Every help topic, in order, with its sections (and their sources) loaded."""
+    return Topic.objects.prefetch_related(
+        Prefetch("sections", queryset=_with_sources(TopicSection))
     )
+
+
+def crisis_line() -> HelpLine | None:
+    """The psychological help line that stage pages from a month late show (CRISIS_LINE)."""
+    return help_lines().filter(number=CRISIS_LINE).first()
+
+
+def stage_for_days(days: int) -> Stage | None:
+    """The stage a payment `days` days overdue is in: 0 means not yet late.
+
+    load_content refuses stage files with a gap or an overlap in their days, and the admin shows
+    stages read-only, so every day has exactly one stage. Should the rows ever disagree with
+    that, the nearest stage that began on or before that day answers, never an error."""
+    rows = list(stages())
+    if days <= 0:
+        before = [s for s in rows if s.phase == Stage.Phase.BEFORE]
+        if before:
+            return before[0]
+    overdue = sorted(
+        (s for s in rows if s.phase == Stage.Phase.OVERDUE), key=lambda s: s.first_day or 0
+    )
+    started = [s for s in overdue if (s.first_day or 0) <= days]
+    holding = [s for s in started if s.last_day is None or s.last_day >= days]
+    if holding:
+        return holding[0]
+    if started:
+        return started[-1]
+    return overdue[0] if overdue else (rows[0] if rows else None)
 
 
 @dataclass(frozen=True)
@@ -93,6 +124,16 @@ def source_uses() -> dict[int, list[Use]]:
     for line in help_lines():
         for source in line.sources.all():
             uses[source.id].append(Use(f"{line.number} {tr(line, 'name')}", f"{rights}#help"))
+    for topic in topics():
+        url = reverse("guidance:topic", args=[topic.slug])
+        for section in topic.sections.all():
+            for source in section.sources.all():
+                uses[source.id].append(
+                    Use(
+                        f"{tr(topic, 'title')}: {tr(section, 'heading')}",
+                        f"{url}#{topic.slug}-{section.sort_order}",
+                    )
+                )
     scam_page = reverse("guidance:scams")
     for scam in scams():
         for source in scam.sources.all():

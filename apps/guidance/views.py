@@ -24,7 +24,8 @@ LOG_ROWS = 15
 @require_safe
 @shared_page
 def timeline(request: HttpRequest) -> HttpResponse:
-    return render(request, "guidance/timeline.html", {"stages": content.stages()})
+    context = {"stages": content.stages(), "topics": content.topics()}
+    return render(request, "guidance/timeline.html", context)
 
 
 @require_safe
@@ -38,14 +39,24 @@ def stage(request: HttpRequest, slug: str) -> HttpResponse:
         "stage": stages[index],
         "previous": stages[index - 1] if index > 0 else None,
         "next": stages[index + 1] if index + 1 < len(stages) else None,
+        "crisis_line": content.crisis_line() if stages[index].shows_crisis_line else None,
     }
     return render(request, "guidance/stage.html", context)
 
 
 @require_safe
 @shared_page
+def topic(request: HttpRequest, slug: str) -> HttpResponse:
+    found = content.topics().filter(slug=slug).first()
+    if found is None:
+        raise Http404("no such topic")
+    return render(request, "guidance/topic.html", {"topic": found})
+
+
+@require_safe
+@shared_page
 def guide(request: HttpRequest) -> HttpResponse:
-    stages = list(content.stages())
+    stages, topics = list(content.stages()), list(content.topics())
     rules, help_lines, scams = (
         list(content.rules()),
         list(content.help_lines()),
@@ -56,10 +67,15 @@ def guide(request: HttpRequest) -> HttpResponse:
         source.id: source
         for item in [*rules, *help_lines, *scams]
         + [row for s in stages for row in [*s.ordered_sections, *s.checklist.all()]]
+        + [section for t in topics for section in t.sections.all()]
         for source in item.sources.all()
     }
     context = {
         "stages": stages,
+        "topics": topics,
+        "crisis_line": next(
+            (line for line in help_lines if line.number == content.CRISIS_LINE), None
+        ),
         "rules": rules,
         "help_lines": help_lines,
         "scams": scams,

@@ -5,13 +5,13 @@ No Chromium: skipped with the reason printed (-rs), except under CI=true, where 
 
 from __future__ import annotations
 
-import importlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.management import call_command
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls made by
 # fixtures in that thread are still synchronous, so allow them.
@@ -43,28 +43,15 @@ def live_server(_collected_static):
 
 @pytest.fixture(autouse=True)
 def _seeded(request) -> None:
-    """The seeded sources, rate lines and guidance, whatever ran before.
+    """The rate lines and the guidance from content/, whatever ran before.
 
-    Browser tests need transactional databases (the live server is another thread), and
-    serialized_rollback alone does not reliably restore the migration-seeded rows once other
-    database tests and a first Playwright page have run. The seed functions are idempotent
-    (update_or_create), so running them again is safe.
+    Browser tests need transactional databases (the live server is another thread): they start
+    from the rows serialized when the test database was migrated, before content/ was loaded, so
+    the loader runs again here. It is idempotent, and quick.
     """
     if "live_server" not in request.fixturenames:
         return
-    from django.apps import apps as django_apps
-
-    from apps.core.models import RateLine, Stage
-
-    if Stage.objects.exists() and RateLine.objects.exists():
-        return
-    for name in (
-        "0002_seed_sources_and_rate_lines",
-        "0004_seed_guidance",
-        "0005_seed_working_days_source",
-        "0006_rate_lines_by_lender",
-    ):
-        importlib.import_module(f"apps.core.migrations.{name}").seed(django_apps, None)
+    call_command("load_content", verbosity=0)
 
 
 def _missing_browser(reason: str) -> None:

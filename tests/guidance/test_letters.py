@@ -79,8 +79,8 @@ def test_plan_letter_refuses_a_start_date_years_away(en):
 def test_complaint_letter_names_each_broken_rule_and_its_source(en):
     query = {"broken": ["hours", "officials"]}
     letters = _letters(en.get(reverse("guidance:letter_complaint"), query).content.decode())
-    assert "1. No collection between 22:00 and 08:00, unless you agreed." in letters["en"]
-    assert "2. Collectors may not pretend to be the police" in letters["en"]
+    assert "1. No collection between 22:00 and 08:00, unless you agreed" in letters["en"]
+    assert "2. Collectors for banks and consumer-finance companies may not pretend" in letters["en"]
     assert "CBIRC measures on consumer protection" in letters["en"]
     assert "晚上22:00到早上8:00之间不得催收" in letters["zh-hans"]
     assert "12378" in letters["en"] and BLANK in letters["en"]
