@@ -5,6 +5,7 @@ No Chromium: skipped with the reason printed (-rs), except under CI=true, where 
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -43,14 +44,28 @@ def live_server(_collected_static):
 
 @pytest.fixture(autouse=True)
 def _seeded(request) -> None:
-    """The rate lines and the guidance from content/, whatever ran before.
+    """The rate lines and the guidance, whatever ran before.
 
-    Browser tests need transactional databases (the live server is another thread): they start
-    from the rows serialized when the test database was migrated, before content/ was loaded, so
-    the loader runs again here. It is idempotent, and quick.
+    Browser tests need transactional databases (the live server is another thread), and
+    serialized_rollback alone does not reliably restore the migration-seeded rate lines once
+    other database tests and a first Playwright page have run: their seed functions are
+    idempotent (update_or_create), so they run again when the rows are gone. The guidance comes
+    from content/, loaded every time (idempotent and quick), since the rows serialized when the
+    test database was migrated predate it.
     """
     if "live_server" not in request.fixturenames:
         return
+    from django.apps import apps as django_apps
+
+    from apps.core.models import RateLine
+
+    if not RateLine.objects.exists():
+        for name in (
+            "0002_seed_sources_and_rate_lines",
+            "0005_seed_working_days_source",
+            "0006_rate_lines_by_lender",
+        ):
+            importlib.import_module(f"apps.core.migrations.{name}").seed(django_apps, None)
     call_command("load_content", verbosity=0)
 
 
