@@ -206,6 +206,7 @@ def served(**extra_env: str) -> Iterator[tuple[str, dict[str, str]]]:
     tmp = Path(tempfile.mkdtemp(prefix="repayable-bench-"))
     env = {**_env(tmp), **extra_env}
     subprocess.run([PY, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run([PY, "manage.py", "load_content", "-v0"], cwd=ROOT, env=env, check=True)
     subprocess.run(
         [PY, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
     )
