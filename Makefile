@@ -59,9 +59,11 @@ messages: $(VENV)/.runtime-installed
 
 # The cache (rate limits, cached pages) is a table in the database unless REDIS_URL is set, and
 # the fallback for rate limits while Redis is away: createcachetable makes it (idempotent).
+# The guidance texts live in content/; load_content makes the database match them (idempotent).
 migrate: $(VENV)/.runtime-installed data/secret_key
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
 	$(RUN_ENV) $(PY) manage.py createcachetable
+	$(RUN_ENV) $(PY) manage.py load_content
 
 static: $(VENV)/.runtime-installed data/secret_key
 	$(RUN_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
@@ -72,6 +74,7 @@ run: $(VENV)/.runtime-installed data/secret_key migrate compilemessages static
 dev: $(VENV)/.dev-installed compilemessages
 	DJANGO_DEBUG=true $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=true $(PY) manage.py createcachetable
+	DJANGO_DEBUG=true $(PY) manage.py load_content
 	DJANGO_DEBUG=true exec $(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: $(VENV)/.dev-installed

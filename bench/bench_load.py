@@ -263,6 +263,7 @@ def served(**extra_env: str) -> Iterator[tuple[Server, dict[str, str]]]:
         for command in (
             ["migrate", "--noinput", "-v0"],
             ["createcachetable"],
+            ["load_content", "-v0"],
             ["collectstatic", "--noinput", "-v0"],
         ):
             subprocess.run([PY, "manage.py", *command], cwd=ROOT, env=env, check=True)

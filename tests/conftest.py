@@ -11,10 +11,12 @@ from importlib import metadata
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db.models.signals import post_migrate
 from django.test import override_settings
 from hypothesis import settings as hypothesis_settings
 
@@ -38,6 +40,18 @@ def _static_key() -> str:
             with storage.open(path) as file:
                 digest.update(file.read())
     return digest.hexdigest()[:16]
+
+
+def _load_content_after_migrate(sender, **kwargs) -> None:
+    """The test database as a deployment has it: migrated, then the guidance read from content/
+    (the files are the source of truth; the old seed migrations only hold their first version).
+
+    On post_migrate, so that it happens before Django serializes the new test database for
+    serialized_rollback: a browser test then starts from rows that already hold the content."""
+    call_command("load_content", verbosity=0)
+
+
+post_migrate.connect(_load_content_after_migrate, sender=apps.get_app_config("core"))
 
 
 @pytest.fixture(scope="session", autouse=True)

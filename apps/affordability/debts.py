@@ -30,7 +30,7 @@ from apps.loans.forms import (
 DELAY_DAYS = 30
 # Each order rule -> the Source keys it rests on (shown on the page and on How we assess).
 PRIORITY_SOURCES = {
-    engine.PRIORITY_COURT: ("court-path",),
+    engine.PRIORITY_COURT: ("court-debt-path",),
     engine.PRIORITY_NEXT_STAGE: ("credit-report-status-codes", "npl-transfer-pilot-2021"),
     engine.PRIORITY_LATE: ("credit-reporting-regulation-16",),
     engine.PRIORITY_COST: ("debt-plans",),

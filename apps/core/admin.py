@@ -2,8 +2,21 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.db import models
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
-from apps.core.models import RateLine, Source
+from apps.core.models import (
+    ChecklistItem,
+    CollectionRule,
+    HelpLine,
+    RateLine,
+    ScamWarning,
+    Source,
+    Stage,
+    StageSection,
+    Topic,
+    TopicSection,
+)
 from apps.core.pagecache import bump_content_version
 
 
@@ -30,64 +43,103 @@ class ContentAdmin(admin.ModelAdmin):
         bump_content_version()
 
 
+class FromContentFile(ContentAdmin):
+    """Guidance rows and sources come from the files under content/ (`manage.py load_content`):
+    the admin shows them read-only, with the file to edit. An edit here would be undone by the
+    next deployment, and could open a gap in the stages' days, so there is none."""
+
+    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+    @admin.display(description=_("Edit in"))
+    def edit_in(self, obj: object) -> str:
+        path = getattr(obj, "content_file", "") or _("(not from a content file)")
+        return format_html(
+            "<code>{}</code> — {}",
+            path,
+            _("change the file, have it reviewed, and deploy: load_content reads it in."),
+        )
+
+
+class ReadOnlyInline(admin.StackedInline):
+    extra = 0
+
+    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+
 @admin.register(Source)
-class SourceAdmin(ContentAdmin):
-    list_display = ["key", "title_en", "confidence", "last_checked", "sort_order"]
+class SourceAdmin(FromContentFile):
+    list_display = ["key", "title_en", "confidence", "last_checked", "content_file"]
     list_filter = ["confidence"]
     search_fields = ["key", "title_en", "title_zh", "summary_en", "summary_zh"]
+    readonly_fields = ["edit_in"]
 
 
 @admin.register(RateLine)
 class RateLineAdmin(ContentAdmin):
+    """The rate lines (the LPR among them) change between releases: administrators keep them up
+    to date here, each with its source (from content/sources.yaml) and "as of" date."""
+
     list_display = ["code", "value", "as_of", "source"]
     list_select_related = ["source"]
 
 
-# --- Overdue guidance (issue 5): a stage is edited on one page, its sections and checklist inline.
-from apps.core.models import (  # noqa: E402 - kept with the guidance admin it serves
-    ChecklistItem,
-    CollectionRule,
-    HelpLine,
-    ScamWarning,
-    Stage,
-    StageSection,
-)
-
-
-class StageSectionInline(admin.StackedInline):
+# --- Overdue guidance: read-only, each row with the content file it came from.
+class StageSectionInline(ReadOnlyInline):
     model = StageSection
-    extra = 0
-    filter_horizontal = ["sources"]
     fields = ["kind", "body_zh", "body_en", "sources", "last_reviewed"]
 
 
-class ChecklistItemInline(admin.StackedInline):
+class ChecklistItemInline(ReadOnlyInline):
     model = ChecklistItem
-    extra = 0
-    filter_horizontal = ["sources"]
     fields = ["sort_order", "text_zh", "text_en", "sources", "last_reviewed"]
 
 
+class TopicSectionInline(ReadOnlyInline):
+    model = TopicSection
+    fields = ["heading_zh", "heading_en", "style", "body_zh", "body_en", "sources"]
+
+
 @admin.register(Stage)
-class StageAdmin(ContentAdmin):
-    list_display = ["title_en", "title_zh", "phase", "first_day", "last_day", "last_reviewed"]
-    prepopulated_fields = {"slug": ["title_en"]}
+class StageAdmin(FromContentFile):
+    list_display = ["title_en", "title_zh", "phase", "first_day", "last_day", "content_file"]
+    readonly_fields = ["edit_in"]
     inlines = [StageSectionInline, ChecklistItemInline]
 
 
+@admin.register(Topic)
+class TopicAdmin(FromContentFile):
+    list_display = ["title_en", "title_zh", "last_reviewed", "content_file"]
+    readonly_fields = ["edit_in"]
+    inlines = [TopicSectionInline]
+
+
 @admin.register(CollectionRule)
-class CollectionRuleAdmin(ContentAdmin):
-    list_display = ["rule_en", "code", "last_reviewed", "sort_order"]
-    filter_horizontal = ["sources"]
+class CollectionRuleAdmin(FromContentFile):
+    list_display = ["rule_en", "code", "last_reviewed", "content_file"]
+    readonly_fields = ["edit_in"]
 
 
 @admin.register(ScamWarning)
-class ScamWarningAdmin(ContentAdmin):
-    list_display = ["title_en", "code", "last_reviewed", "sort_order"]
-    filter_horizontal = ["sources"]
+class ScamWarningAdmin(FromContentFile):
+    list_display = ["title_en", "code", "last_reviewed", "content_file"]
+    readonly_fields = ["edit_in"]
 
 
 @admin.register(HelpLine)
-class HelpLineAdmin(ContentAdmin):
-    list_display = ["number", "name_en", "last_reviewed", "sort_order"]
-    filter_horizontal = ["sources"]
+class HelpLineAdmin(FromContentFile):
+    list_display = ["number", "name_en", "last_reviewed", "content_file"]
+    readonly_fields = ["edit_in"]

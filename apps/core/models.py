@@ -19,7 +19,10 @@ class Confidence(models.TextChoices):
 
 
 class Source(models.Model):
-    """A public source a fact on the site rests on, with when we last checked it."""
+    """A public source a fact on the site rests on, with when we last checked it.
+
+    Sources live in content/sources.yaml, read into the database by `manage.py load_content`;
+    the admin shows them read-only. `content_file` says which file a row came from."""
 
     key = models.SlugField(_("key"), max_length=60, unique=True)
     title_zh = models.CharField(_("title (Chinese)"), max_length=300)
@@ -30,6 +33,7 @@ class Source(models.Model):
     confidence = models.CharField(_("confidence"), max_length=1, choices=Confidence.choices)
     last_checked = models.DateField(_("last checked"))
     sort_order = models.PositiveIntegerField(_("order on the sources page"), default=100)
+    content_file = models.CharField(_("content file"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["sort_order", "key"]
@@ -147,7 +151,9 @@ class SavedResult(models.Model):
 
 # --- Overdue guidance (issue 5) ------------------------------------------------------------
 # Every piece of guidance text is a row with both languages, the sources it rests on and the
-# date someone last reviewed it, so the seed-completeness test and the admin see one shape.
+# date someone last reviewed it. The rows are read from the files under content/ by
+# `manage.py load_content` (apps.core.content_files): the files are the source of truth, reviewed
+# like code, and the admin shows the rows read-only with the path of their file.
 
 
 class GuidanceItem(models.Model):
@@ -166,12 +172,18 @@ class GuidanceItem(models.Model):
         abstract = True
 
 
+# Stage pages from this many days late on show the crisis line (12356).
+CRISIS_LINE_FROM_DAY = 31
+
+
 class Stage(models.Model):
     """A span of days overdue (or the time before the due date, or after settling)."""
 
     class Phase(models.TextChoices):
         BEFORE = "before", _("before the due date")
         OVERDUE = "overdue", _("overdue")
+        # Court can come at any point once a loan is overdue, so it has no span of days.
+        COURT = "court", _("in court")
         SETTLED = "settled", _("after it is settled")
 
     slug = models.SlugField(_("address (slug)"), max_length=40, unique=True)
@@ -185,6 +197,7 @@ class Stage(models.Model):
     headline_en = models.CharField(_("one-line summary (English)"), max_length=200)
     last_reviewed = models.DateField(_("last reviewed"))
     sort_order = models.PositiveIntegerField(_("order"), default=100)
+    content_file = models.CharField(_("content file"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["sort_order", "id"]
@@ -193,6 +206,14 @@ class Stage(models.Model):
 
     def __str__(self) -> str:
         return self.title_en
+
+    @property
+    def shows_crisis_line(self) -> bool:
+        """From a month late, and in court, every stage page shows the psychological help line:
+        by then the pressure is at its worst."""
+        if self.phase == self.Phase.COURT:
+            return True
+        return self.phase == self.Phase.OVERDUE and (self.first_day or 0) >= CRISIS_LINE_FROM_DAY
 
     @property
     def ordered_sections(self) -> list[StageSection]:
@@ -262,6 +283,7 @@ class CollectionRule(GuidanceItem):
         _("what breaking it looks like (English)"), help_text=_("One short point per line.")
     )
     sort_order = models.PositiveIntegerField(_("order"), default=100)
+    content_file = models.CharField(_("content file"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["sort_order", "id"]
@@ -287,6 +309,7 @@ class ScamWarning(GuidanceItem):
     advice_zh = models.TextField(_("what to do instead (Chinese)"))
     advice_en = models.TextField(_("what to do instead (English)"))
     sort_order = models.PositiveIntegerField(_("order"), default=100)
+    content_file = models.CharField(_("content file"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["sort_order", "id"]
@@ -306,6 +329,7 @@ class HelpLine(GuidanceItem):
     when_zh = models.TextField(_("when to call (Chinese)"))
     when_en = models.TextField(_("when to call (English)"))
     sort_order = models.PositiveIntegerField(_("order"), default=100)
+    content_file = models.CharField(_("content file"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["sort_order", "id"]
@@ -314,3 +338,52 @@ class HelpLine(GuidanceItem):
 
     def __str__(self) -> str:
         return f"{self.number} {self.name_en}"
+
+
+class Topic(models.Model):
+    """A piece of help that belongs to no one stage (talking to the lender, the credit report,
+    a sold debt, complaints...): a title, a summary and sections, each with its sources."""
+
+    slug = models.SlugField(_("address (slug)"), max_length=40, unique=True)
+    title_zh = models.CharField(_("title (Chinese)"), max_length=100)
+    title_en = models.CharField(_("title (English)"), max_length=100)
+    summary_zh = models.CharField(_("one-line summary (Chinese)"), max_length=200)
+    summary_en = models.CharField(_("one-line summary (English)"), max_length=200)
+    last_reviewed = models.DateField(_("last reviewed"))
+    sort_order = models.PositiveIntegerField(_("order"), default=100)
+    content_file = models.CharField(_("content file"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["sort_order", "id"]
+        verbose_name = _("help topic")
+        verbose_name_plural = _("help topics")
+
+    def __str__(self) -> str:
+        return self.title_en
+
+
+class TopicSection(GuidanceItem):
+    """One part of a topic: a heading and its points, steps in order, or words to say."""
+
+    class Style(models.TextChoices):
+        POINTS = "points", _("points")
+        STEPS = "steps", _("steps, in order")
+        SCRIPT = "script", _("words to say or send")
+
+    topic = models.ForeignKey(
+        Topic, on_delete=models.CASCADE, related_name="sections", verbose_name=_("topic")
+    )
+    heading_zh = models.CharField(_("heading (Chinese)"), max_length=200)
+    heading_en = models.CharField(_("heading (English)"), max_length=200)
+    style = models.CharField(_("style"), max_length=10, choices=Style.choices)
+    body_zh = models.TextField(_("text (Chinese)"), help_text=_("One short point per line."))
+    body_en = models.TextField(_("text (English)"), help_text=_("One short point per line."))
+    sort_order = models.PositiveIntegerField(_("order"), default=100)
+
+    class Meta:
+        ordering = ["sort_order", "id"]
+        verbose_name = _("topic section")
+        verbose_name_plural = _("topic sections")
+
+    def __str__(self) -> str:
+        return f"{self.topic}: {self.heading_en}"

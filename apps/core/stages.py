@@ -24,6 +24,18 @@ def stage_starts() -> list[int]:
     return [stage.first_day for stage in overdue_stages()]
 
 
+def stage_for_days(days: int) -> Stage | None:
+    """The stage a payment `days` late is in: the before-the-due-date stage when it is not late
+    (0 or fewer days). load_content refuses stage files with a gap or an overlap in their days,
+    so each day has one stage; should the rows ever disagree, the last one that began on or
+    before that day answers, never an error."""
+    if days > 0:
+        return overdue_stage_for(days)
+    return cached_content(
+        "before-stage", lambda: Stage.objects.filter(phase=Stage.Phase.BEFORE).first()
+    )
+
+
 def overdue_stage_for(days: int) -> Stage | None:
     """The overdue stage a payment `days` late is in (None when it is not late)."""
     if days <= 0:

@@ -40,7 +40,10 @@ class OverdueCost:
     extra_cost: penalty + late fee; days: the same figures for each day late, 1 to days_late;
     penalty_annual_rate: the daily penalty rate x 365; apr_on_time / apr_with_delay and
     effective_annual_rate_with_delay: the loan's true cost paid on time and paid this way;
-    total_cost_with_delay: the loan's total cost plus extra_cost.
+    total_cost_with_delay: the loan's total cost plus extra_cost; not_yet_due: what is left of
+    the loan after this payment (the schedule's balance), which is owed but not yet due;
+    owed_in_full: total_owed + not_yet_due, the whole debt on the day it is paid, which a
+    repayment plan has to cover (later payments' interest is not yet owed, so it is left out).
     """
 
     payment_number: int
@@ -58,6 +61,8 @@ class OverdueCost:
     apr_with_delay: Decimal
     effective_annual_rate_with_delay: Decimal
     total_cost_with_delay: Decimal
+    not_yet_due: Decimal
+    owed_in_full: Decimal
     solver_iterations: int
 
 
@@ -149,5 +154,7 @@ def overdue_cost(
             apr_with_delay=apr,
             effective_annual_rate_with_delay=effective,
             total_cost_with_delay=quote.total_cost + extra,
+            not_yet_due=row.balance,
+            owed_in_full=overdue + extra + row.balance,
             solver_iterations=iterations,
         )

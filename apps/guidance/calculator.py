@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from apps.core.facts import limit_lines
 from apps.core.models import RateLine, SavedResult, Stage
 from apps.core.saved import MAX_TOKEN_LENGTH, get_saved_result
+from apps.core.stages import stage_for_days
 from apps.finance import OfferError, OverdueCost, OverdueDay, Plan, overdue_cost, schedule_for_plan
-from apps.guidance.content import stage_for_days
 from apps.guidance.forms import LOOK_AHEAD_DAYS, OverdueForm
 from apps.loans.forms import (
     OFFER_FIELDS,
@@ -53,7 +53,7 @@ class Ahead:
 @dataclass(frozen=True)
 class Result:
     days: int
-    stage: Stage
+    stage: Stage | None
     cost: OverdueCost | None = None
     ahead: tuple[Ahead, ...] = ()
     with_loan: bool = False

@@ -1,5 +1,6 @@
-"""Reading the guidance content: stages with their sections and checklists, and where each source
-is used. Queries only; the text itself lives in the database (apps.core models)."""
+"""Reading the guidance content: stages with their sections and checklists, help topics, and where
+each source is used. Queries only; the text comes from the files under content/, which
+`manage.py load_content` reads into the database (apps.core.content_files)."""
 
 from __future__ import annotations
 
@@ -10,24 +11,26 @@ from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from apps.core.facts import help_lines, shown_sources
 from apps.core.models import (
     ChecklistItem,
     CollectionRule,
-    Confidence,
     HelpLine,
     ScamWarning,
-    Source,
     Stage,
     StageSection,
+    Topic,
+    TopicSection,
 )
 from apps.core.templatetags.repayable import tr
 
-# Unverified facts never reach a page, even if an editor cites one by mistake.
-_SHOWN_SOURCES = Source.objects.exclude(confidence=Confidence.UNVERIFIED)
+# The national psychological help line (FACTS.md, "Where to get help").
+CRISIS_LINE = "12356"
 
 
 def _with_sources(model: type) -> QuerySet:
-    return model.objects.prefetch_related(Prefetch("sources", queryset=_SHOWN_SOURCES))
+    # Unverified facts never reach a page, even if an editor cites one by mistake.
+    return model.objects.prefetch_related(Prefetch("sources", queryset=shown_sources()))
 
 
 def stages() -> QuerySet[Stage]:
@@ -46,18 +49,16 @@ def scams() -> QuerySet[ScamWarning]:
     return _with_sources(ScamWarning)
 
 
-def help_lines() -> QuerySet[HelpLine]:
-    return _with_sources(HelpLine)
-
-
-def stage_for_days(days: int) -> Stage | None:
-    """The stage a payment `days` days overdue is in: 0 means not yet late."""
-    if days <= 0:
-        return stages().filter(phase=Stage.Phase.BEFORE).first()
-    overdue = stages().filter(phase=Stage.Phase.OVERDUE, first_day__lte=days)
-    return (
-        overdue.filter(last_day__gte=days).first() or overdue.filter(last_day__isnull=True).first()
+def topics() -> QuerySet[Topic]:
+    """Every help topic, in order, with its sections (and their sources) loaded."""
+    return Topic.objects.prefetch_related(
+        Prefetch("sections", queryset=_with_sources(TopicSection))
     )
+
+
+def crisis_line() -> HelpLine | None:
+    """The psychological help line that stage pages from a month late show (CRISIS_LINE)."""
+    return next((line for line in help_lines() if line.number == CRISIS_LINE), None)
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,16 @@ def source_uses() -> dict[int, list[Use]]:
     for line in help_lines():
         for source in line.sources.all():
             uses[source.id].append(Use(f"{line.number} {tr(line, 'name')}", f"{rights}#help"))
+    for topic in topics():
+        url = reverse("guidance:topic", args=[topic.slug])
+        for section in topic.sections.all():
+            for source in section.sources.all():
+                uses[source.id].append(
+                    Use(
+                        f"{tr(topic, 'title')}: {tr(section, 'heading')}",
+                        f"{url}#{topic.slug}-{section.sort_order}",
+                    )
+                )
     scam_page = reverse("guidance:scams")
     for scam in scams():
         for source in scam.sources.all():

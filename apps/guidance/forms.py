@@ -47,6 +47,24 @@ class PlanLetterForm(RepayableForm):
         max_value=MAX_AMOUNT,
         error_messages={"required": _("Type what you can pay each month.")},
     )
+    # How `owed` was worked out, when the days-late calculator sends the borrower here: shown in
+    # the letter as given (the engine did the sums; the letter only repeats them).
+    overdue_part = MoneyField(
+        label=_("Of which overdue now (yuan)"),
+        help_text=_(
+            "The missed payment with its penalty interest and fees so far, if you know it."
+        ),
+        required=False,
+        min_value=Decimal(0),
+        max_value=MAX_AMOUNT,
+    )
+    not_due_part = MoneyField(
+        label=_("Of which not yet due (yuan)"),
+        help_text=_("What is left of the loan after the missed payment, if you know it."),
+        required=False,
+        min_value=Decimal(0),
+        max_value=MAX_AMOUNT,
+    )
     start = DateField(
         label=_("First payment on"),
         help_text=_("The day you can make the first payment, such as 2026-12-15."),

@@ -9,6 +9,7 @@ app_name = "guidance"
 urlpatterns = [
     path("", views.timeline, name="timeline"),
     path("stages/<slug:slug>/", views.stage, name="stage"),
+    path("help/<slug:slug>/", views.topic, name="topic"),
     path("guide/", views.guide, name="guide"),
     path("calculator/", views.calculator, name="calculator"),
     path("rights/", views.rights, name="rights"),

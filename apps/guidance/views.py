@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from apps.core.facts import help_lines
 from apps.core.letters import letters_for
 from apps.core.models import Confidence, RateLine, Source
 from apps.core.pagecache import shared_page
@@ -21,7 +22,8 @@ LOG_ROWS = 15
 @require_safe
 @shared_page
 def timeline(request: HttpRequest) -> HttpResponse:
-    return render(request, "guidance/timeline.html", {"stages": content.stages()})
+    context = {"stages": content.stages(), "topics": content.topics()}
+    return render(request, "guidance/timeline.html", context)
 
 
 @require_safe
@@ -35,30 +37,39 @@ def stage(request: HttpRequest, slug: str) -> HttpResponse:
         "stage": stages[index],
         "previous": stages[index - 1] if index > 0 else None,
         "next": stages[index + 1] if index + 1 < len(stages) else None,
+        "crisis_line": content.crisis_line() if stages[index].shows_crisis_line else None,
     }
     return render(request, "guidance/stage.html", context)
 
 
 @require_safe
 @shared_page
+def topic(request: HttpRequest, slug: str) -> HttpResponse:
+    found = content.topics().filter(slug=slug).first()
+    if found is None:
+        raise Http404("no such topic")
+    return render(request, "guidance/topic.html", {"topic": found})
+
+
+@require_safe
+@shared_page
 def guide(request: HttpRequest) -> HttpResponse:
-    stages = list(content.stages())
-    rules, help_lines, scams = (
-        list(content.rules()),
-        list(content.help_lines()),
-        list(content.scams()),
-    )
+    stages, topics = list(content.stages()), list(content.topics())
+    rules, lines, scams = list(content.rules()), help_lines(), list(content.scams())
     # The booklet ends with every source it cites, so the paper copy stands on its own.
     cited = {
         source.id: source
-        for item in [*rules, *help_lines, *scams]
+        for item in [*rules, *lines, *scams]
         + [row for s in stages for row in [*s.ordered_sections, *s.checklist.all()]]
+        + [section for t in topics for section in t.sections.all()]
         for source in item.sources.all()
     }
     context = {
         "stages": stages,
+        "topics": topics,
+        "crisis_line": content.crisis_line(),
         "rules": rules,
-        "help_lines": help_lines,
+        "help_lines": lines,
         "scams": scams,
         "cited_sources": sorted(cited.values(), key=lambda s: (s.sort_order, s.key)),
         "log_rows": range(LOG_ROWS),
@@ -71,7 +82,7 @@ def guide(request: HttpRequest) -> HttpResponse:
 def rights(request: HttpRequest) -> HttpResponse:
     context = {
         "rules": content.rules(),
-        "help_lines": content.help_lines(),
+        "help_lines": help_lines(),
         "log_rows": range(LOG_ROWS),
         "complaint_url": reverse("guidance:letter_complaint"),
     }

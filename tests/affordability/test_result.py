@@ -221,7 +221,7 @@ def test_the_schedule_table_sums_to_the_total(en):
 def test_the_result_page_in_chinese(zh):
     html = zh.post("/result/", check(fee_upfront="")).content.decode()
     assert '<html lang="zh-hans">' in html
-    assert "负担得起" in html
+    assert "还得起" in html
     assert "真实年化成本" in html
     assert 'id="true-apr">12.00%<' in html
 

@@ -171,22 +171,23 @@ def test_with_no_cache_answering_posts_go_through_and_the_log_says_so(en, settin
 
 
 def test_an_admin_edit_while_the_cache_is_away_is_saved(admin_client, refused):
-    from apps.core.models import Source
+    from apps.core.models import RateLine
 
-    source = Source.objects.get(key="civil-code-670")
+    line = RateLine.objects.get(code="lpr_1y")
     response = admin_client.post(
-        f"/admin/core/source/{source.pk}/change/",
+        f"/admin/core/rateline/{line.pk}/change/",
         {
-            "key": source.key,
-            "title_zh": source.title_zh,
-            "title_en": "Edited while Redis was away",
-            "summary_zh": source.summary_zh,
-            "summary_en": source.summary_en,
-            "url": "",
-            "confidence": source.confidence,
-            "last_checked": "2026-11-29",
-            "sort_order": source.sort_order,
+            "code": line.code,
+            "value": "0.0295",
+            "as_of": "2026-11-20",
+            "label_zh": line.label_zh,
+            "label_en": line.label_en,
+            "meaning_zh": line.meaning_zh,
+            "meaning_en": line.meaning_en,
+            "source": line.source_id,
+            "lenders": line.lenders,
+            "sort_order": line.sort_order,
         },
     )
     assert response.status_code == 302
-    assert Source.objects.get(pk=source.pk).title_en == "Edited while Redis was away"
+    assert str(RateLine.objects.get(pk=line.pk).as_of) == "2026-11-20"

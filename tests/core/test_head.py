@@ -72,6 +72,8 @@ def every_get_url() -> list[str]:
         "/result/how-we-assess/",
         "/late/",
         "/late/stages/months-1-3/",
+        "/late/stages/court/",
+        "/late/help/credit-report/",
         "/late/guide/",
         "/late/calculator/",
         "/late/calculator/?days=40&overdue=900&penalty_rate=0.05",

@@ -4,6 +4,7 @@ languages or stale content, and never serves a deleted saved result."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -12,7 +13,8 @@ from django.contrib.staticfiles import storage as static_storage
 from django.core.cache import cache, caches
 from django.test import Client
 
-from apps.core.models import Source, Stage
+from apps.core.content_files import load_content, read_content
+from apps.core.models import RateLine, Stage
 from apps.core.pagecache import bump_content_version, cached_content, release
 from apps.core.saved import save_result
 
@@ -66,23 +68,33 @@ def test_a_shared_page_is_served_from_the_cache_until_content_changes_in_the_adm
 
 def test_an_admin_edit_shows_at_once(en, admin_client):
     en.get("/late/sources/")
-    source = Source.objects.get(key="civil-code-670")
+    line = RateLine.objects.get(code="lpr_1y")
     response = admin_client.post(
-        f"/admin/core/source/{source.pk}/change/",
+        f"/admin/core/rateline/{line.pk}/change/",
         {
-            "key": source.key,
-            "title_zh": source.title_zh,
-            "title_en": "Civil Code, edited in the admin",
-            "summary_zh": source.summary_zh,
-            "summary_en": source.summary_en,
-            "url": "",
-            "confidence": source.confidence,
-            "last_checked": "2026-11-29",
-            "sort_order": source.sort_order,
+            "code": line.code,
+            "value": "0.0295",
+            "as_of": "2026-11-20",
+            "label_zh": line.label_zh,
+            "label_en": line.label_en,
+            "meaning_zh": line.meaning_zh,
+            "meaning_en": line.meaning_en,
+            "source": line.source_id,
+            "lenders": line.lenders,
+            "sort_order": line.sort_order,
         },
     )
     assert response.status_code == 302
-    assert "Civil Code, edited in the admin" in en.get("/late/sources/").content.decode()
+    assert "2026-11-20" in en.get("/late/sources/").content.decode()
+
+
+def test_loading_the_content_files_shows_at_once(en):
+    assert "Before the due date" in en.get("/late/").content.decode()
+    content = read_content()
+    first = content.stages[0]
+    content.stages[0] = replace(first, title=replace(first.title, en="Before your due date"))
+    load_content(content)
+    assert "Before your due date" in en.get("/late/").content.decode()
 
 
 def test_each_language_has_its_own_copy():

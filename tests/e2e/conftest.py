@@ -43,12 +43,11 @@ def live_server(_collected_static):
 
 @pytest.fixture(autouse=True)
 def _seeded(request) -> None:
-    """The seeded sources, rate lines and guidance, whatever ran before.
+    """The rate lines and the guidance, whatever ran before (tests/seed.py).
 
-    Browser tests need transactional databases (the live server is another thread), and
-    serialized_rollback alone does not reliably restore the migration-seeded rows once other
-    database tests and a first Playwright page have run. The seed functions are idempotent
-    (update_or_create), so running them again is safe.
+    Browser tests need transactional databases (the live server is another thread); at their
+    start serialized_rollback restores the rows as they were when the test database was
+    migrated, before load_content read content/, and a flush between tests empties them.
     """
     if "live_server" not in request.fixturenames:
         return

@@ -23,7 +23,7 @@ WORDS = {
         "amount": "借款金额（元）",
         "rate": "报价利率（%）",
         "term": "借款期限",
-        "fee_upfront": "放款时扣除的费用（元或%）",
+        "fee_upfront": "放款时扣除的费用（砍头息，元或%）",
         "income": "每月税后收入（元）",
         "debt_payments": "现有贷款每月还款（元）",
         "submit": "看结论",

@@ -116,3 +116,11 @@ def test_impossible_delays_raise_one_typed_error(quote, overrides, code, field):
     with pytest.raises(OfferError) as caught:
         overdue_cost(**arguments)
     assert (caught.value.code, caught.value.field) == (code, field)
+
+
+def test_owed_in_full_adds_what_is_left_of_the_loan_to_the_late_payment(quote):
+    result = overdue_cost(quote=quote, days_late=40, penalty_daily_rate=PENALTY, payment_number=1)
+    assert result.not_yet_due == quote.rows[0].balance > 0
+    assert result.owed_in_full == result.total_owed + quote.rows[0].balance
+    last = overdue_cost(quote=quote, days_late=40, payment_number=quote.payment_count)
+    assert (last.not_yet_due, last.owed_in_full) == (0, last.total_owed)

@@ -228,4 +228,27 @@ def test_the_result_survives_a_language_switch(en):
 
 def test_the_result_offers_a_repayment_plan_letter_for_the_amount_owed(en):
     html = en.get(URL, {"days": "40", "overdue": "888.49", "penalty_rate": "0.05"}).content.decode()
-    assert f'href="{reverse("guidance:letter_plan")}?owed=906.26"' in html
+    plan = reverse("guidance:letter_plan")
+    assert f'href="{plan}?owed=906.26&amp;overdue_part=906.26"' in html
+
+
+def test_with_the_loan_the_plan_letter_carries_all_that_is_owed_and_how(en):
+    # FACTS.md example 6 (fees at payout), the first payment 40 days late at 0.05% a day: the
+    # payment with its penalty, plus the balance of the loan after it (not yet due).
+    query = {
+        "days": "40",
+        "penalty_rate": "0.05",
+        "mode": "plan",
+        "received": "9000",
+        "payment": "888.49",
+        "count": "12",
+        "every": "month",
+        "contract_amount": "10000",
+        "start_date": "2026-01-01",
+    }
+    html = en.get(URL, query).content.decode()
+    match = re.search(r'\?owed=([\d.]+)&amp;overdue_part=906.26&amp;not_due_part=([\d.]+)"', html)
+    owed, rest = Decimal(match[1]), Decimal(match[2])
+    assert owed == Decimal("906.26") + rest
+    assert Decimal(9000) < owed < Decimal(9500)
+    assert "plus " + money(rest) + " yuan of the loan that is not yet due" in html

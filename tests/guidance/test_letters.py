@@ -26,7 +26,13 @@ def _letters(html: str) -> dict[str, str]:
 
 
 def test_letter_forms_never_ask_for_a_name_phone_or_id_number():
-    assert set(PlanLetterForm.base_fields) == {"owed", "per_month", "start"}
+    assert set(PlanLetterForm.base_fields) == {
+        "owed",
+        "overdue_part",
+        "not_due_part",
+        "per_month",
+        "start",
+    }
     assert set(ComplaintLetterForm.base_fields) == {"broken"}
 
 
@@ -79,8 +85,8 @@ def test_plan_letter_refuses_a_start_date_years_away(en):
 def test_complaint_letter_names_each_broken_rule_and_its_source(en):
     query = {"broken": ["hours", "officials"]}
     letters = _letters(en.get(reverse("guidance:letter_complaint"), query).content.decode())
-    assert "1. No collection between 22:00 and 08:00, unless you agreed." in letters["en"]
-    assert "2. Collectors may not pretend to be the police" in letters["en"]
+    assert "1. No collection between 22:00 and 08:00, unless you agreed" in letters["en"]
+    assert "2. Collectors for banks and consumer-finance companies may not pretend" in letters["en"]
     assert "CBIRC measures on consumer protection" in letters["en"]
     assert "晚上22:00到早上8:00之间不得催收" in letters["zh-hans"]
     assert "12378" in letters["en"] and BLANK in letters["en"]
@@ -99,3 +105,18 @@ def test_letter_pages_load_the_copy_script_and_keep_the_button_hidden_without_it
     html = en.get(reverse("guidance:letter_statement")).content.decode()
     assert re.search(r'<script src="/static/js/copy\.[0-9a-f]+\.js" defer>', html)
     assert re.search(r'<button type="button" class="[^"]*js-copy"[^>]*hidden>', html)
+
+
+def test_plan_letter_says_how_what_is_owed_was_worked_out(en):
+    query = {
+        "owed": "9261.52",
+        "overdue_part": "906.26",
+        "not_due_part": "8355.26",
+        "per_month": "800",
+        "start": "2026-12-15",
+    }
+    letters = _letters(en.get(reverse("guidance:letter_plan"), query).content.decode())
+    assert "By my records I owe 9,261.52 yuan." in letters["en"]
+    assert "That is 906.26 yuan overdue now" in letters["en"]
+    assert "8,355.26 yuan of the loan that is not yet due" in letters["en"]
+    assert "9,261.52" in letters["zh-hans"] and "8,355.26" in letters["zh-hans"]

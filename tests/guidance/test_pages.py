@@ -3,6 +3,8 @@ scams and sources; with the database text, its sources and review dates."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -15,6 +17,7 @@ from apps.core.models import (
     Source,
     Stage,
     StageSection,
+    Topic,
 )
 from apps.guidance.views import LOG_ROWS
 
@@ -23,6 +26,8 @@ pytestmark = pytest.mark.django_db
 PAGES = [
     ("guidance:timeline", [], "What happens if you are late", "逾期后会发生什么"),
     ("guidance:stage", ["months-1-3"], "1 to 3 months late", "逾期1–3个月"),
+    ("guidance:stage", ["court"], "If it goes to court", "被起诉或收到法院文书"),
+    ("guidance:topic", ["talk-to-your-lender"], "Talking to your lender", "自己跟贷款机构协商"),
     ("guidance:guide", [], "the whole guide", "完整指南"),
     ("guidance:rights", [], "Your rights when a debt is collected", "催收时你的权利"),
     ("guidance:scams", [], "Scams that target people in debt", "专骗欠债人的骗局"),
@@ -74,7 +79,7 @@ def test_a_stage_page_shows_each_section_the_checklist_sources_and_dates(zh):
     html = zh.get(reverse("guidance:stage", args=[stage.slug])).content.decode()
     for heading in (
         "通常会发生什么",
-        "要花多少钱",
+        "会多付多少钱",
         "对征信的影响",
         "催收人员可以做什么",
         "催收人员不能做什么",
@@ -86,7 +91,7 @@ def test_a_stage_page_shows_each_section_the_checklist_sources_and_dates(zh):
     section = stage.sections.get(kind=StageSection.Kind.CREDIT)
     assert section.body_zh.splitlines()[0] in html
     assert f'href="{reverse("guidance:sources")}#source-credit-report-status-codes"' in html
-    assert "最后审核：" in html and 'datetime="2026-11-29"' in html
+    assert "最近核对：" in html and 'datetime="2026-12-01"' in html
 
 
 def test_a_stage_page_links_its_neighbours_and_the_checklist(en):
@@ -102,20 +107,56 @@ def test_an_unknown_stage_is_a_friendly_404(en):
     assert "We could not find this page" in response.content.decode()
 
 
-def test_whole_guide_has_every_stage_on_its_own_page_and_no_page_links_are_printed(en):
+def test_whole_guide_has_five_chapters_each_on_a_new_page_and_no_page_links_are_printed(en):
     html = en.get(reverse("guidance:guide")).content.decode()
+    chapters = re.findall(
+        r'<section class="guide-chapter page-break-before" aria-labelledby="([^"]+)"', html
+    )
+    assert chapters == [
+        "guide-stages",
+        "guide-topics",
+        "guide-rights",
+        "guide-log",
+        "guide-sources",
+    ]
+    # Contents first, then every stage and topic, in order, within their chapter.
+    contents = html[html.index('class="guide-contents"') : html.index('id="guide-stages"')]
     for stage in Stage.objects.all():
-        assert f'class="guide-stage page-break-before" aria-labelledby="stage-{stage.slug}"' in html
-        assert stage.title_en in html
+        assert f'href="#stage-{stage.slug}"' in contents
+        assert f'<article class="guide-stage" aria-labelledby="stage-{stage.slug}">' in html
+    for topic in Topic.objects.all():
+        assert f'href="#topic-{topic.slug}"' in contents and topic.title_en in html
+    assert 'href="tel:12356"' in html
     # The links to other guidance pages are for the screen only.
     assert '<nav class="guide-more no-print"' in html
     assert "Contact log" in html and html.count("<tr><td></td>") == LOG_ROWS
     assert "Last checked:" in html
 
 
+def test_a_topic_page_shows_each_section_with_its_sources_and_date(zh):
+    topic = Topic.objects.get(slug="family-and-friends")
+    html = zh.get(reverse("guidance:topic", args=[topic.slug])).content.decode()
+    for section in topic.sections.all():
+        assert section.heading_zh in html
+        assert section.body_zh.splitlines()[0] in html
+    assert '<blockquote class="guide-script">' in html
+    assert f'href="{reverse("guidance:sources")}#source-collection-standard-2025"' in html
+    assert "最近核对：" in html
+
+
+def test_the_timeline_lists_every_help_topic(en):
+    html = en.get(reverse("guidance:timeline")).content.decode()
+    for topic in Topic.objects.all():
+        assert f'href="{reverse("guidance:topic", args=[topic.slug])}"' in html
+
+
+def test_an_unknown_topic_is_a_friendly_404(en):
+    assert en.get("/late/help/no-such-topic/").status_code == 404
+
+
 def test_rights_page_lists_every_rule_help_line_and_a_printable_contact_log(en):
     html = en.get(reverse("guidance:rights")).content.decode()
-    assert "No collection between 22:00 and 08:00, unless you agreed." in html
+    assert "No collection between 22:00 and 08:00, unless you agreed" in html
     assert 'id="rule-officials"' in html
     assert 'href="tel:12378"' in html and 'href="tel:110"' in html
     for column in (
@@ -149,6 +190,7 @@ def test_sources_page_lists_every_source_the_guidance_cites_and_where(en):
     assert f'href="{reverse("guidance:stage", args=["months-1-3"])}#months-1-3-may_not"' in html
     assert f'href="{reverse("guidance:rights")}#rule-crime"' in html
     assert f'href="{reverse("guidance:scams")}#scam-credit-repair"' in html
+    assert f'href="{reverse("guidance:topic", args=["debt-sold"])}#debt-sold-10"' in html
 
 
 def test_an_unverified_source_cited_by_mistake_never_reaches_a_page(en):
