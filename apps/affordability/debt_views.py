@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from apps.affordability import charts
 from apps.affordability import debts as plans
 from apps.affordability.csvs import csv_download
-from apps.core.facts import help_lines
+from apps.core.facts import crisis_line, help_lines
 from apps.core.letters import letters_for
 from apps.core.models import SavedResult
 from apps.core.pagecache import shared_page
@@ -81,6 +81,10 @@ def render_debts_result(
         "order": [(priority, line, sources[priority.reason]) for priority, line in plan.order],
         "delay_multiplier": DEFAULT_PENALTY_MULTIPLIER,
         "help_lines": help_lines(),
+        # As on the guide's stage pages: once a loan is a month late, the pressure is at its worst.
+        "crisis_line": crisis_line()
+        if any(line.stage and line.stage.shows_crisis_line for _priority, line in plan.order)
+        else None,
         "letters": [
             (share, line, _link("debts:letter", figures, number=line.number))
             for share, line in plan.letters

@@ -13,6 +13,9 @@ from django.db.models import Prefetch, QuerySet
 from apps.core.models import Confidence, HelpLine, RateLine, Source
 from apps.core.pagecache import cached_content
 
+# The national psychological help line (FACTS.md, "Where to get help").
+CRISIS_LINE = "12356"
+
 
 # Unverified facts never reach a page, even if an editor cites one by mistake.
 def shown_sources() -> QuerySet[Source]:
@@ -55,3 +58,9 @@ def help_lines() -> list[HelpLine]:
             HelpLine.objects.prefetch_related(Prefetch("sources", queryset=shown_sources()))
         ),
     )
+
+
+def crisis_line() -> HelpLine | None:
+    """The psychological help line that pages for a loan a month or more late show
+    (CRISIS_LINE; Stage.shows_crisis_line)."""
+    return next((line for line in help_lines() if line.number == CRISIS_LINE), None)

@@ -15,7 +15,6 @@ from apps.core.facts import help_lines, shown_sources
 from apps.core.models import (
     ChecklistItem,
     CollectionRule,
-    HelpLine,
     ScamWarning,
     Stage,
     StageSection,
@@ -23,9 +22,6 @@ from apps.core.models import (
     TopicSection,
 )
 from apps.core.templatetags.repayable import tr
-
-# The national psychological help line (FACTS.md, "Where to get help").
-CRISIS_LINE = "12356"
 
 
 def _with_sources(model: type) -> QuerySet:
@@ -54,11 +50,6 @@ def topics() -> QuerySet[Topic]:
     return Topic.objects.prefetch_related(
         Prefetch("sections", queryset=_with_sources(TopicSection))
     )
-
-
-def crisis_line() -> HelpLine | None:
-    """The psychological help line that stage pages from a month late show (CRISIS_LINE)."""
-    return next((line for line in help_lines() if line.number == CRISIS_LINE), None)
 
 
 @dataclass(frozen=True)

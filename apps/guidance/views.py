@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from apps.core.facts import help_lines
+from apps.core.facts import crisis_line, help_lines
 from apps.core.letters import letters_for
 from apps.core.models import Confidence, RateLine, Source
 from apps.core.pagecache import shared_page
@@ -37,7 +37,7 @@ def stage(request: HttpRequest, slug: str) -> HttpResponse:
         "stage": stages[index],
         "previous": stages[index - 1] if index > 0 else None,
         "next": stages[index + 1] if index + 1 < len(stages) else None,
-        "crisis_line": content.crisis_line() if stages[index].shows_crisis_line else None,
+        "crisis_line": crisis_line() if stages[index].shows_crisis_line else None,
     }
     return render(request, "guidance/stage.html", context)
 
@@ -67,7 +67,7 @@ def guide(request: HttpRequest) -> HttpResponse:
     context = {
         "stages": stages,
         "topics": topics,
-        "crisis_line": content.crisis_line(),
+        "crisis_line": crisis_line(),
         "rules": rules,
         "help_lines": lines,
         "scams": scams,

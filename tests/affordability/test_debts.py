@@ -102,6 +102,22 @@ def test_each_loan_shows_its_stage_linked_and_its_yearly_rate(en):
     assert "24.00%" in page and "18.00%" in page and "Not known" in page
 
 
+@pytest.mark.parametrize(("days_late", "shown"), [("40", True), ("30", False), ("0", False)])
+def test_the_crisis_line_shows_once_a_loan_is_a_month_late(en, days_late, shown):
+    # As on the guide's stage pages: from day 31 (the months-1-3 stage) on.
+    _response, page = _plan(en, **{"loan-1-days_late": days_late})
+    assert ('class="crisis"' in page) is shown
+    assert 'href="tel:12356"' in page  # among the help lines either way
+
+
+def test_the_plan_points_to_asking_a_lender_yourself(en):
+    _response, page = _plan(en)
+    link = re.search(r'href="(/late/help/[a-z-]+/)">Asking a lender yourself', page)
+    assert link is not None
+    topic = en.get(link.group(1)).content.decode()
+    assert "个性化分期" in topic or "instalment" in topic
+
+
 def test_a_budget_that_covers_every_payment_clears_the_dearest_first(en):
     _response, page = _plan(en, income="30000")
     assert 'data-plan="clear"' in page

@@ -10,6 +10,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from apps.core.facts import CRISIS_LINE
 from apps.core.models import (
     CRISIS_LINE_FROM_DAY,
     ChecklistItem,
@@ -24,7 +25,6 @@ from apps.core.models import (
 )
 from apps.core.pagecache import bump_content_version
 from apps.core.stages import stage_for_days
-from apps.guidance.content import CRISIS_LINE
 from apps.guidance.forms import MAX_DAYS
 
 pytestmark = pytest.mark.django_db
