@@ -21,6 +21,7 @@ from django.test import override_settings
 from hypothesis import settings as hypothesis_settings
 
 from apps.core import failopen
+from tests.seed import ensure_seeded
 
 # No per-example deadline: two test workers share two cores, and a slow example on a busy
 # machine is not a bug. How many examples each test draws: tests/fuzz.py.
@@ -86,6 +87,20 @@ TEST_CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemC
 def _quick_cache() -> Iterator[None]:
     with override_settings(CACHES=TEST_CACHES):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _seeded_rows(request) -> None:
+    """The rate lines and the guidance, for a database test that runs after a browser or fault
+    test on the same worker: those flush the database when they end, and xdist's work stealing
+    can hand a worker an ordinary test afterwards. Two quick queries when the rows are there."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None and "db" not in request.fixturenames:
+        return
+    if (marker and marker.kwargs.get("transaction")) or "live_server" in request.fixturenames:
+        return
+    request.getfixturevalue("db")
+    ensure_seeded()
 
 
 @pytest.fixture(autouse=True)
