@@ -162,6 +162,7 @@ def test_the_whole_guide_prints_in_chapters_with_no_page_wasted(
     pages = _pdf_pages(page.pdf(format="A4", print_background=False), tmp_path)
     text = "\n".join(pages)
 
+    print(f"\nthe whole guide, {language}: {len(pages)} A4 pages")
     assert len(pages) <= MOST_PAGES[language], f"{len(pages)} pages"
     # Each chapter starts a page; within one, the text flows on. A page less than a third as
     # full as the fullest may only be a chapter's last (the cover is the first chapter).
