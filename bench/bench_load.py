@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 sys.path.insert(0, str(ROOT))
 
+from tests.loans.helpers import four_loans  # noqa: E402
 from tests.served import Server, gunicorn  # noqa: E402
 
 # The loan check posts FACTS.md example 6 (fees taken at payout) with a full budget.
@@ -56,24 +57,7 @@ LOAN_CHECK = {
 
 # Targets are filled in main() once the server is up (the saved result needs a real link).
 # My debts: four loans, one late, a budget that falls short (the plan shares, with the spiral).
-MY_DEBTS = {
-    "income": "6000",
-    "essentials": "3500",
-    "loan-0-owed": "12000",
-    "loan-0-payment": "1500",
-    "loan-0-rate": "24",
-    "loan-0-rate_period": "year",
-    "loan-1-owed": "5000",
-    "loan-1-payment": "600",
-    "loan-1-days_late": "40",
-    "loan-1-rate": "1.5",
-    "loan-2-owed": "3000",
-    "loan-2-payment": "400",
-    "loan-2-rate": "0.05",
-    "loan-2-rate_period": "day",
-    "loan-3-owed": "2000",
-    "loan-3-payment": "300",
-}
+MY_DEBTS = four_loans()
 GET_TARGETS = [
     ("trivial view (robots.txt)", "/robots.txt"),
     ("home page", "/"),

@@ -23,21 +23,13 @@ from apps.loans.forms import (
     MAX_FIELD_LENGTH,
     OFFER_FIELDS,
 )
-from tests.loans.helpers import four_loans
+from tests.loans.helpers import PLAN_CHECK, four_loans
 
 pytestmark = pytest.mark.django_db
 
 # Longer than any field may be, short enough that a whole form of them fits in a request body.
 LONG = "Ж" * 200
 ECHO = "Ж" * (MAX_FIELD_LENGTH + 1)
-PLAN_CHECK = {
-    "mode": "plan",
-    "received": "9000",
-    "payment": "888.49",
-    "count": "12",
-    "every": "month",
-    "income": "8000",
-}
 CHECK_FIELDS = (*OFFER_FIELDS, *BUDGET_FIELDS, *EARLY_FIELDS)
 COMPARE_FIELDS = (*(f"{p}-{n}" for p in COMPARE_PREFIXES for n in OFFER_FIELDS), *BUDGET_FIELDS)
 DEBTS_FIELDS = (

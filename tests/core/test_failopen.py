@@ -23,18 +23,12 @@ from django.test import Client, override_settings
 
 from apps.core import failopen
 from apps.core.saved import save_result
+from tests.admin_forms import rate_line_change
+from tests.loans.helpers import PLAN_CHECK
 
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
-PLAN_CHECK = {
-    "mode": "plan",
-    "received": "9000",
-    "payment": "888.49",
-    "count": "12",
-    "every": "month",
-    "income": "8000",
-}
 
 
 def _redis_options() -> dict[str, object]:
@@ -176,18 +170,7 @@ def test_an_admin_edit_while_the_cache_is_away_is_saved(admin_client, refused):
     line = RateLine.objects.get(code="lpr_1y")
     response = admin_client.post(
         f"/admin/core/rateline/{line.pk}/change/",
-        {
-            "code": line.code,
-            "value": "0.0295",
-            "as_of": "2026-11-20",
-            "label_zh": line.label_zh,
-            "label_en": line.label_en,
-            "meaning_zh": line.meaning_zh,
-            "meaning_en": line.meaning_en,
-            "source": line.source_id,
-            "lenders": line.lenders,
-            "sort_order": line.sort_order,
-        },
+        rate_line_change(line, value="0.0295", as_of="2026-11-20"),
     )
     assert response.status_code == 302
     assert str(RateLine.objects.get(pk=line.pk).as_of) == "2026-11-20"

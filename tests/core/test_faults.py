@@ -36,6 +36,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 
+from tests.loans.helpers import PLAN_CHECK
 from tests.seed import ensure_seeded
 from tests.served import Server, free_port, gunicorn
 
@@ -47,14 +48,6 @@ CI = os.environ.get("CI", "").lower() == "true"
 PG_CLUSTER = os.environ.get("REPAYABLE_FAULT_PG_CLUSTER", "")
 POST_LIMIT = 5
 WORKERS = 2
-PLAN_CHECK = {
-    "mode": "plan",
-    "received": "9000",
-    "payment": "888.49",
-    "count": "12",
-    "every": "month",
-    "income": "8000",
-}
 # Pages of each kind: cached shared pages, a page with a query, the loan check's answer.
 PAGES = ["/", "/late/", "/check/", "/late/calculator/?days=40&overdue=900"]
 

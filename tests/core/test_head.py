@@ -12,25 +12,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
 from apps.core.middleware import HeadMiddleware
 from apps.core.saved import save_result
-from tests.loans.helpers import four_loans
+from tests.loans.helpers import COMPARE, PLAN_CHECK, four_loans
 
 pytestmark = pytest.mark.django_db
 
-PLAN_CHECK = {
-    "mode": "plan",
-    "received": "9000",
-    "payment": "888.49",
-    "count": "12",
-    "every": "month",
-    "income": "8000",
-    "start_date": "2026-01-01",
-}
-COMPARE = {
-    **{f"o1-{k}": v for k, v in PLAN_CHECK.items() if k != "income"},
-    **{f"o2-{k}": v for k, v in PLAN_CHECK.items() if k != "income"},
-    "o2-payment": "950",
-    "income": "8000",
-}
 # Views that only take a POST (saving, switching language) or are Django's own (the admin).
 NOT_GET = {"affordability:save", "set_language"}
 

@@ -17,6 +17,7 @@ from apps.core.content_files import load_content, read_content
 from apps.core.models import RateLine, Stage
 from apps.core.pagecache import bump_content_version, cached_content, release
 from apps.core.saved import save_result
+from tests.admin_forms import rate_line_change
 
 pytestmark = pytest.mark.django_db
 
@@ -71,18 +72,7 @@ def test_an_admin_edit_shows_at_once(en, admin_client):
     line = RateLine.objects.get(code="lpr_1y")
     response = admin_client.post(
         f"/admin/core/rateline/{line.pk}/change/",
-        {
-            "code": line.code,
-            "value": "0.0295",
-            "as_of": "2026-11-20",
-            "label_zh": line.label_zh,
-            "label_en": line.label_en,
-            "meaning_zh": line.meaning_zh,
-            "meaning_en": line.meaning_en,
-            "source": line.source_id,
-            "lenders": line.lenders,
-            "sort_order": line.sort_order,
-        },
+        rate_line_change(line, value="0.0295", as_of="2026-11-20"),
     )
     assert response.status_code == 302
     assert "2026-11-20" in en.get("/late/sources/").content.decode()

@@ -8,25 +8,9 @@ from urllib.parse import urlencode
 import pytest
 
 from apps.core.saved import save_result
-from tests.loans.helpers import four_loans
+from tests.loans.helpers import COMPARE, PLAN_CHECK, four_loans
 
 pytestmark = pytest.mark.django_db
-
-PLAN_CHECK = {
-    "mode": "plan",
-    "received": "9000",
-    "payment": "888.49",
-    "count": "12",
-    "every": "month",
-    "income": "8000",
-    "start_date": "2026-01-01",
-}
-COMPARE = {
-    **{f"o1-{k}": v for k, v in PLAN_CHECK.items() if k != "income"},
-    **{f"o2-{k}": v for k, v in PLAN_CHECK.items() if k != "income"},
-    "o2-payment": "950",
-    "income": "8000",
-}
 
 
 def _private(response) -> bool:

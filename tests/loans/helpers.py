@@ -23,6 +23,16 @@ PLAN = {
     "every": "month",
     "start_date": "2026-01-15",
 }
+# The plan with only an income: the smallest check that passes, for tests of what a page does
+# with any check (headers, HEAD, bounds, faults).
+PLAN_CHECK = {**PLAN, "income": "8000"}
+# That plan twice, the second offer a little dearer: the smallest comparison that passes.
+COMPARE = {
+    **{f"o1-{k}": v for k, v in PLAN.items()},
+    **{f"o2-{k}": v for k, v in PLAN.items()},
+    "o2-payment": "950",
+    "income": "8000",
+}
 # FACTS.md example 12: income 8,000, existing debts 1,500.
 BUDGET = {"income": "8000", "debt_payments": "1500"}
 

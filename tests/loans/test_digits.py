@@ -24,7 +24,7 @@ from apps.loans.forms import (
     PlanForm,
     TermsForm,
 )
-from tests.loans.helpers import four_loans
+from tests.loans.helpers import PLAN_CHECK, four_loans
 
 DIGIT_LIKE = [chr(code) for code in range(sys.maxunicode + 1) if chr(code).isdigit()]
 # The shapes that reach each parser's digit handling: plain, with a multiplier, a Chinese
@@ -121,16 +121,6 @@ def test_ascii_and_chinese_digits_still_read_as_before():
     assert parse_number("1点5万") == Decimal(15000)
     assert parse_number("3万2千") == Decimal(32000)
     assert parse_number("１２") == Decimal(12)
-
-
-PLAN_CHECK = {
-    "mode": "plan",
-    "received": "9000",
-    "payment": "888.49",
-    "count": "12",
-    "every": "month",
-    "income": "8000",
-}
 
 
 @pytest.mark.django_db
