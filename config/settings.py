@@ -155,6 +155,15 @@ DATABASE_CACHE = {
     # expired rows are culled first.
     "OPTIONS": {"MAX_ENTRIES": 5000},
 }
+# The rendered shared pages, in each process's memory (apps/core/pagecache.py): keyed by the
+# release and by the content version kept in the shared default cache, so an admin edit still
+# retires every process's copy at once. Reading a 90 KB page back out of the database table
+# cost more than a third of serving it. At most MAX_ENTRIES pages (a few MB) per process.
+PAGES_CACHE = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "repayable-pages",
+    "OPTIONS": {"MAX_ENTRIES": 300},
+}
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -165,9 +174,10 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         },
         "database": DATABASE_CACHE,
+        "pages": PAGES_CACHE,
     }
 else:
-    CACHES = {"default": DATABASE_CACHE}
+    CACHES = {"default": DATABASE_CACHE, "pages": PAGES_CACHE}
 
 # Seconds a rendered page is kept in that cache (apps/core/pagecache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("REPAYABLE_PAGE_CACHE_SECONDS", 60)

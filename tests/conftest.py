@@ -14,7 +14,7 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db.models.signals import post_migrate
 from django.test import override_settings
@@ -80,7 +80,10 @@ def _collected_static() -> Iterator[Path]:
 
 # The tests' cache is this process's memory: quick, and emptied before each test. The shared
 # default (the database, or Redis) is tried against real servers in tests/core/test_faults.py.
-TEST_CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+TEST_CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": settings.PAGES_CACHE,
+}
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -91,13 +94,14 @@ def _quick_cache() -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def _seeded_rows(request) -> None:
-    """The rate lines and the guidance, for a database test that runs after a browser or fault
-    test on the same worker: those flush the database when they end, and xdist's work stealing
-    can hand a worker an ordinary test afterwards. Two quick queries when the rows are there."""
+    """The rate lines and the guidance, for a database test that runs after a transactional test
+    (the fault tests, the content loader's) on the same worker: those flush the database when
+    they end, and xdist's work stealing can hand a worker an ordinary test afterwards. Two quick
+    queries when the rows are there."""
     marker = request.node.get_closest_marker("django_db")
     if marker is None and "db" not in request.fixturenames:
         return
-    if (marker and marker.kwargs.get("transaction")) or "live_server" in request.fixturenames:
+    if marker and marker.kwargs.get("transaction"):
         return
     request.getfixturevalue("db")
     ensure_seeded()
@@ -115,7 +119,8 @@ def _fresh_cache():
     data, no outage left by another test."""
     failopen.breakers.clear()
     failopen.warned_at.clear()
-    cache.clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.test import Client, override_settings
 
 from apps.core import failopen
@@ -47,6 +48,7 @@ def _redis_at(port: int) -> dict[str, dict[str, object]]:
         },
         # The database cache of the real settings, in memory here.
         "database": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": settings.PAGES_CACHE,
     }
 
 

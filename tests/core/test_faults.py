@@ -249,7 +249,7 @@ def test_a_redis_outage_leaves_every_page_answering(app_env, tmp_path):
             site = Site(server)
             assert site.health() == (200, {"status": "ok", "database": "ok", "cache": "ok"})
             assert all(site.request(page).status == 200 for page in PAGES)
-            assert redis.keys() > 0, "the pages were not cached in Redis"
+            assert redis.keys() > 0, "the content version and rows were not kept in Redis"
 
             redis.stop()
             answers = {page: site.request(page) for page in PAGES * 2}

@@ -15,7 +15,7 @@ from django.test import Client
 
 from apps.core.content_files import load_content, read_content
 from apps.core.models import RateLine, Stage
-from apps.core.pagecache import bump_content_version, cached_content, release
+from apps.core.pagecache import PAGES, bump_content_version, cached_content, release
 from apps.core.saved import save_result
 from tests.admin_forms import rate_line_change
 
@@ -37,17 +37,17 @@ def _without_tokens(html: str) -> str:
 
 @pytest.fixture
 def stored(monkeypatch) -> dict[str, object]:
-    """Every key and value the page cache stores during the test, seen through the cache's
-    public set()."""
+    """Every key and value the page cache stores during the test, in the shared cache or this
+    process's page store, seen through each cache's public set()."""
     seen: dict[str, object] = {}
-    backend = caches["default"]
-    real_set = backend.set
+    for alias in ("default", PAGES):
+        backend = caches[alias]
 
-    def recording_set(key, value, *args, **kwargs):
-        seen[key] = value
-        return real_set(key, value, *args, **kwargs)
+        def recording_set(key, value, *args, real_set=backend.set, **kwargs):
+            seen[key] = value
+            return real_set(key, value, *args, **kwargs)
 
-    monkeypatch.setattr(backend, "set", recording_set)
+        monkeypatch.setattr(backend, "set", recording_set)
     return seen
 
 
@@ -177,3 +177,14 @@ def test_rows_kept_in_this_process_follow_the_shared_content_version():
     assert cached_content("test-rows", build) == 2
     cache.clear()  # a cleared (or restarted) shared cache starts a new version, too
     assert cached_content("test-rows", build) == 3
+
+
+def test_pages_are_kept_in_this_process_and_only_the_content_version_is_shared(en, stored):
+    en.get("/late/")
+    pages = [k for k in stored if k.startswith("page:")]
+    assert pages and all(caches[PAGES].get(k) for k in pages)
+    assert not [k for k in pages if caches["default"].get(k) is not None]
+    # Another process's page store is empty, yet the shared version it reads is this one.
+    caches[PAGES].clear()
+    _rename_first_stage_behind_the_admins_back("Renamed stage")
+    assert "Renamed stage" in en.get("/late/").content.decode()

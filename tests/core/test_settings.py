@@ -131,8 +131,10 @@ def test_redis_url_switches_the_cache_to_redis_for_every_server_with_short_timeo
 
 def test_without_redis_the_cache_is_a_database_table_that_every_worker_shares():
     caches = _caches()
-    assert list(caches) == ["default"]
+    assert list(caches) == ["default", "pages"]
     assert caches["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    # Only rendered pages are kept per process; their keys carry the shared content version.
+    assert caches["pages"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
 
 
 def test_make_migrate_creates_the_cache_table():
