@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -89,3 +90,72 @@ def gunicorn(env: dict[str, str], *, log: Path | None = None) -> Iterator[Server
             process.wait()
         if output:
             output.close()
+
+
+def production_env(
+    folder: Path, *, static_root: str, post_limit: int, workers: int, log_level: str = "WARNING"
+) -> dict[str, str]:
+    """The environment of a production gunicorn whose data (the SQLite file) is in `folder`:
+    DEBUG off, this machine's own variables but none of the app's, so the test run's settings do
+    not leak into the server."""
+    keep = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REPAYABLE_"))}
+    keep.pop("DATABASE_URL", None)
+    keep.pop("REDIS_URL", None)
+    return {
+        **keep,
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": "served-by-the-tests-only-" + "x" * 40,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_DATA_DIR": str(folder),
+        "DJANGO_STATIC_ROOT": static_root,
+        "DJANGO_LOG_LEVEL": log_level,
+        "REPAYABLE_POST_LIMIT": str(post_limit),
+        "GUNICORN_WORKERS": str(workers),
+    }
+
+
+@contextmanager
+def database_copy(folder: Path) -> Iterator[dict[str, str]]:
+    """A copy of this test run's database, seeded and with the cache table, for a server in
+    another process: on SQLite a file in `folder` (the test database is in memory), on PostgreSQL
+    a database made from it as a template and dropped afterwards. Yields the environment entries
+    that point a server at it. Call with database access, outside any transaction."""
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import override_settings
+
+    from tests.seed import ensure_seeded
+
+    ensure_seeded()
+    # The test database was made with the tests' memory cache: make the real cache table.
+    with override_settings(CACHES={"default": settings.DATABASE_CACHE}):
+        call_command("createcachetable")
+    if connection.vendor == "sqlite":
+        import sqlite3
+
+        connection.ensure_connection()
+        with sqlite3.connect(folder / "db.sqlite3") as copy:
+            connection.connection.backup(copy)
+        yield {}
+        return
+    import psycopg
+
+    db = connection.settings_dict
+    copy_name = f"{db['NAME']}_served"
+    server = {"host": db["HOST"] or "localhost", "port": db["PORT"] or 5432}
+    login = {"user": db["USER"], "password": db["PASSWORD"], **server}
+    connection.close()  # a template database must have no one connected
+    with psycopg.connect(dbname="postgres", autocommit=True, **login) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{copy_name}"')
+        admin.execute(f'CREATE DATABASE "{copy_name}" TEMPLATE "{db["NAME"]}"')
+    user = urllib.parse.quote(db["USER"], safe="")
+    password = urllib.parse.quote(db["PASSWORD"], safe="")
+    try:
+        yield {
+            "DATABASE_URL": f"postgres://{user}:{password}@{server['host']}:{server['port']}"
+            f"/{copy_name}"
+        }
+    finally:
+        with psycopg.connect(dbname="postgres", autocommit=True, **login) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{copy_name}" WITH (FORCE)')

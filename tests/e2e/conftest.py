@@ -1,4 +1,4 @@
-"""Browser tests: the system Chromium driven by Playwright, against pytest-django's live server.
+"""Browser tests: the system Chromium driven by Playwright, against the app under gunicorn.
 
 No Chromium: skipped with the reason printed (-rs), except under CI=true, where it is a failure.
 """
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -17,41 +18,26 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, PHONE
-from tests.seed import ensure_seeded
+from tests.served import database_copy, gunicorn, production_env
 
 DESKTOP = {"width": 1280, "height": 900}
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
 @pytest.fixture(scope="session")
-def live_server(_collected_static):
-    """pytest-django's live server, serving /static/ the way production does.
-
-    pytest-django wraps the app in Django's StaticFilesHandler, which serves files from the
-    finders by their plain names, so the hashed names that whitenoise's manifest storage writes
-    into pages would all 404 and every browser test would run on an unstyled page. Here the
-    wrapper is left out and WhiteNoise, in the middleware, serves the collected files.
-    """
-    from pytest_django.live_server_helper import LiveServer
-
-    server = LiveServer(os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS", "localhost"), start=False)
-    server.thread.static_handler = lambda app: app
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture(autouse=True)
-def _seeded(request) -> None:
-    """The rate lines and the guidance, whatever ran before (tests/seed.py).
-
-    Browser tests need transactional databases (the live server is another thread); at their
-    start serialized_rollback restores the rows as they were when the test database was
-    migrated, before load_content read content/, and a flush between tests empties them.
-    """
-    if "live_server" not in request.fixturenames:
-        return
-    ensure_seeded()
+def app_server(_collected_static, django_db_setup, django_db_blocker, tmp_path_factory):
+    """The app as production serves it (gunicorn, WhiteNoise for the collected static files, the
+    database cache), in other processes, on its own copy of the test database with the content
+    loaded. One per test worker for the whole run: the browser tests write only what a borrower
+    would (saved results, then deleted), so none needs the database emptied after it, which cost
+    a flush and a reload of the content per test. Its url is app_server.base; its log, for a
+    failing test, is next to the copy."""
+    folder = tmp_path_factory.mktemp("served")
+    env = production_env(folder, static_root=str(_collected_static), post_limit=0, workers=2)
+    with ExitStack() as stack:
+        with django_db_blocker.unblock():  # only to copy: the tests themselves stay without
+            database = stack.enter_context(database_copy(folder))
+        yield stack.enter_context(gunicorn({**env, **database}, log=folder / "gunicorn.log"))
 
 
 def _missing_browser(reason: str) -> None:
@@ -76,7 +62,7 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
-def _new_page(browser, live_server, viewport: dict, language: str):
+def _new_page(browser, app_server, viewport: dict, language: str):
     context = browser.new_context(
         viewport=viewport, locale=language, extra_http_headers={"Accept-Language": language}
     )
@@ -85,26 +71,26 @@ def _new_page(browser, live_server, viewport: dict, language: str):
     # Every request the page makes, so a test can prove nothing leaves this host.
     page.requests_seen = []
     page.on("request", lambda request: page.requests_seen.append(request.url))
-    page.live_host = urlsplit(live_server.url).netloc
+    page.live_host = urlsplit(app_server.base).netloc
     return context, page
 
 
 @pytest.fixture
-def phone_page(browser, live_server):
+def phone_page(browser, app_server):
     """A 390 x 844 phone page in Chinese (the first users' language)."""
-    context, page = _new_page(browser, live_server, PHONE, "zh-CN")
+    context, page = _new_page(browser, app_server, PHONE, "zh-CN")
     yield page
     context.close()
 
 
 @pytest.fixture
-def make_page(browser, live_server):
+def make_page(browser, app_server):
     """make_page(viewport="phone"|"desktop", language="zh-CN"|"en") for tests that need both."""
     contexts = []
 
     def factory(viewport: str = "phone", language: str = "zh-CN"):
         context, page = _new_page(
-            browser, live_server, PHONE if viewport == "phone" else DESKTOP, language
+            browser, app_server, PHONE if viewport == "phone" else DESKTOP, language
         )
         contexts.append(context)
         return page

@@ -14,7 +14,7 @@ from tests.e2e.browser import (
     axe_takes_turns,
 )
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = pytest.mark.e2e
 
 
 WORDS = {
@@ -82,12 +82,12 @@ def _see_verdict(page, words, *, axe: bool = True) -> None:
 
 
 @pytest.mark.parametrize("language", ["zh-CN", "en"])
-def test_a_borrower_checks_a_loan_with_a_fee_taken_at_payout(live_server, make_page, language):
+def test_a_borrower_checks_a_loan_with_a_fee_taken_at_payout(app_server, make_page, language):
     words = WORDS[language]
     page = make_page(viewport="phone", language=language)
 
     # Home -> the form: one link.
-    page.goto(live_server.url + "/")
+    page.goto(app_server.base + "/")
     page.get_by_role("main").get_by_role("link", name=words["check"]).click()
     page.wait_for_load_state()
     _checked(page, axe=axe_takes_turns(0, language))
@@ -138,10 +138,10 @@ def test_a_borrower_checks_a_loan_with_a_fee_taken_at_payout(live_server, make_p
 
 
 @pytest.mark.parametrize("language", ["zh-CN", "en"])
-def test_the_same_loan_as_quoted_terms(live_server, make_page, language):
+def test_the_same_loan_as_quoted_terms(app_server, make_page, language):
     words = WORDS[language]
     page = make_page(viewport="phone", language=language)
-    page.goto(live_server.url + "/check/")
+    page.goto(app_server.base + "/check/")
     page.get_by_label(words["terms"]).check()
     page.get_by_label(words["amount"]).fill("10,000")
     page.get_by_label(words["rate"]).fill("1")
@@ -153,10 +153,10 @@ def test_the_same_loan_as_quoted_terms(live_server, make_page, language):
     assert page.locator(".rp-schedule tbody tr").count() == 12
 
 
-def test_a_mistake_is_shown_beside_its_field_and_keeps_what_was_typed(live_server, make_page):
+def test_a_mistake_is_shown_beside_its_field_and_keeps_what_was_typed(app_server, make_page):
     words = WORDS["zh-CN"]
     page = make_page(viewport="phone", language="zh-CN")
-    page.goto(live_server.url + "/check/")
+    page.goto(app_server.base + "/check/")
     # "Ten thousand-odd": 一万 alone would be read as 10,000, 一万多 is not a figure.
     page.get_by_label(words["amount"]).fill("一万多块")
     page.get_by_label(words["rate"]).fill("1")
@@ -173,9 +173,9 @@ def test_a_mistake_is_shown_beside_its_field_and_keeps_what_was_typed(live_serve
     _checked(page)
 
 
-def test_compare_two_offers_on_a_phone(live_server, make_page):
+def test_compare_two_offers_on_a_phone(app_server, make_page):
     page = make_page(viewport="phone", language="en")
-    page.goto(live_server.url + "/check/compare/")
+    page.goto(app_server.base + "/check/compare/")
     _checked(page)
     for prefix, rate in (("o1", "1"), ("o2", "0.5")):
         page.fill(f"[name={prefix}-amount]", "10000")
@@ -189,20 +189,20 @@ def test_compare_two_offers_on_a_phone(live_server, make_page):
     _checked(page)
 
 
-def test_how_we_assess_on_a_phone(live_server, make_page):
+def test_how_we_assess_on_a_phone(app_server, make_page):
     page = make_page(viewport="phone", language="zh-CN")
-    page.goto(live_server.url + "/result/how-we-assess/")
+    page.goto(app_server.base + "/result/how-we-assess/")
     _checked(page)
 
 
 @pytest.mark.parametrize("language", ["zh-CN", "en"])
 def test_a_seven_day_loan_says_do_not_borrow_it_on_the_first_screen(
-    live_server, make_page, language
+    app_server, make_page, language
 ):
     # The case: receive 1,500, repay 2,000 seven days later; typed on a phone.
     words = WORDS[language]
     page = make_page(viewport="phone", language=language)
-    page.goto(live_server.url + "/check/")
+    page.goto(app_server.base + "/check/")
     page.get_by_label(words["plan"]).check()
     page.get_by_label(words["received"]).fill("1500")
     page.get_by_label(words["payment"]).fill("2000")
@@ -226,11 +226,11 @@ def test_a_seven_day_loan_says_do_not_borrow_it_on_the_first_screen(
 
 
 def test_a_rate_typed_for_the_wrong_period_is_questioned_and_fixed_with_one_tap(
-    live_server, make_page
+    app_server, make_page
 ):
     words = WORDS["zh-CN"]
     page = make_page(viewport="phone", language="zh-CN")
-    page.goto(live_server.url + "/check/")
+    page.goto(app_server.base + "/check/")
     page.get_by_label(words["amount"]).fill("10000")
     page.get_by_label(words["rate"]).fill("0.05")  # the list is left at 每月
     page.get_by_label(words["term"]).fill("12")

@@ -21,7 +21,7 @@ from tests.e2e.browser import (
     axe_takes_turns,
 )
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = pytest.mark.e2e
 
 # FACTS.md example 6 (fees taken at payout), 40 days late at 0.05% a day.
 CALCULATOR_QUERY = (
@@ -68,14 +68,14 @@ def _url(name: str, args: list[str] | str) -> str:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_guidance_page_passes_axe_and_fits_a_phone(live_server, make_page, language):
+def test_every_guidance_page_passes_axe_and_fits_a_phone(app_server, make_page, language):
     # One browser page walks them all and every failure is named by its page; axe_takes_turns
     # says which pages axe reads in this language (all of them under CI=true).
     page = make_page(viewport="phone", language=language)
     failures = {}
     for index, (page_name, name, args) in enumerate(_guidance_pages()):
         try:
-            assert page.goto(live_server.url + _url(name, args)).ok
+            assert page.goto(app_server.base + _url(name, args)).ok
             assert page.locator("h1").count() == 1, "not one h1"
             assert_styled(page)
             if axe_takes_turns(index, language):
@@ -88,28 +88,28 @@ def test_every_guidance_page_passes_axe_and_fits_a_phone(live_server, make_page,
 
 
 @pytest.mark.parametrize("language", ["zh-CN", "en"])
-def test_the_rate_lines_table_reads_on_a_phone(live_server, make_page, language):
+def test_the_rate_lines_table_reads_on_a_phone(app_server, make_page, language):
     # The body's overflow-wrap: anywhere once squeezed its columns to a letter each.
     page = make_page(viewport="phone", language=language)
-    page.goto(live_server.url + reverse("guidance:sources"))
+    page.goto(app_server.base + reverse("guidance:sources"))
     widths = page.eval_on_selector_all(
         ".rate-lines tbody th, .rate-lines tbody td", "cells => cells.map(c => c.offsetWidth)"
     )
     assert widths and min(widths) > 250, widths
 
 
-def test_the_calculator_answers_40_days_late_in_chinese_on_a_phone(live_server, make_page):
+def test_the_calculator_answers_40_days_late_in_chinese_on_a_phone(app_server, make_page):
     page = make_page(viewport="phone", language="zh-CN")
-    page.goto(live_server.url + reverse("guidance:calculator") + CALCULATOR_QUERY)
+    page.goto(app_server.base + reverse("guidance:calculator") + CALCULATOR_QUERY)
     result = page.locator(".calc-result")
     assert "逾期1–3个月" in result.inner_text()
     assert "906.26元" in result.inner_text()
     assert "超过年化24%" in result.inner_text()
 
 
-def test_the_timeline_quick_form_leads_to_the_stage_by_keyboard(live_server, make_page):
+def test_the_timeline_quick_form_leads_to_the_stage_by_keyboard(app_server, make_page):
     page = make_page(viewport="phone", language="en")
-    page.goto(live_server.url + reverse("guidance:timeline"))
+    page.goto(app_server.base + reverse("guidance:timeline"))
     page.get_by_label("How many days late are you?").fill("40")
     page.keyboard.press("Enter")
     page.wait_for_load_state()
@@ -117,10 +117,10 @@ def test_the_timeline_quick_form_leads_to_the_stage_by_keyboard(live_server, mak
 
 
 def test_the_letter_copy_button_appears_with_javascript_and_the_text_is_selectable(
-    live_server, make_page
+    app_server, make_page
 ):
     page = make_page(viewport="phone", language="zh-CN")
-    page.goto(live_server.url + reverse("guidance:letter_plan") + PLAN_QUERY)
+    page.goto(app_server.base + reverse("guidance:letter_plan") + PLAN_QUERY)
     assert page.locator(".js-copy").first.is_visible()
     text = page.locator("#letter-zh-hans").input_value()
     assert "906.26" in text and "____" in text
@@ -150,12 +150,13 @@ MOST_PAGES = {"zh-CN": 22, "en": 27}
 CONTENTS = {"zh-CN": "目录", "en": "Contents"}
 
 
+@pytest.mark.django_db  # reads the stage titles the server's copy of the database holds
 @pytest.mark.parametrize("language", ["zh-CN", "en"])
 def test_the_whole_guide_prints_in_chapters_with_no_page_wasted(
-    live_server, make_page, tmp_path, language
+    app_server, make_page, tmp_path, language
 ):
     page = make_page(viewport="desktop", language=language)
-    page.goto(live_server.url + reverse("guidance:guide"))
+    page.goto(app_server.base + reverse("guidance:guide"))
     assert_styled(page)
     chapters = [t.strip() for t in page.locator(".guide-chapter__title").all_inner_texts()]
     page.emulate_media(media="print")

@@ -11,12 +11,12 @@ from tests.e2e.browser import (
     assert_styled,
 )
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = pytest.mark.e2e
 
 
-def test_home_page_on_a_phone_in_both_languages_with_switching(live_server, make_page):
+def test_home_page_on_a_phone_in_both_languages_with_switching(app_server, make_page):
     page = make_page(viewport="phone", language="zh-CN")
-    page.goto(live_server.url + "/")
+    page.goto(app_server.base + "/")
     assert page.locator("html").get_attribute("lang") == "zh-hans"
     assert "贷款" in page.locator("h1").inner_text()
     assert_styled(page)
@@ -26,7 +26,7 @@ def test_home_page_on_a_phone_in_both_languages_with_switching(live_server, make
     page.get_by_role("button", name="English").click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "en"
-    assert page.url.rstrip("/") == live_server.url
+    assert page.url.rstrip("/") == app_server.base
     assert page.locator("h1").inner_text() == "Can you afford this loan?"
     assert_no_axe_violations(page)
     assert_fits_width(page)
@@ -37,18 +37,18 @@ def test_home_page_on_a_phone_in_both_languages_with_switching(live_server, make
     assert_only_this_host(page)
 
 
-def test_home_page_makes_no_request_to_another_host(live_server, make_page):
+def test_home_page_makes_no_request_to_another_host(app_server, make_page):
     page = make_page(viewport="desktop", language="en")
-    page.goto(live_server.url + "/", wait_until="networkidle")
+    page.goto(app_server.base + "/", wait_until="networkidle")
     assert any(url.endswith(".css") for url in page.requests_seen), (
         "the stylesheets were not loaded"
     )
     assert_only_this_host(page)
 
 
-def test_skip_link_is_the_first_thing_a_keyboard_reaches(live_server, make_page):
+def test_skip_link_is_the_first_thing_a_keyboard_reaches(app_server, make_page):
     page = make_page(viewport="phone", language="en")
-    page.goto(live_server.url + "/")
+    page.goto(app_server.base + "/")
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.getAttribute('href')")
     assert focused == "#main"

@@ -16,7 +16,7 @@ from tests.e2e.browser import (
     axe_takes_turns,
 )
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = pytest.mark.e2e
 
 WORDS = {
     "zh-CN": {
@@ -76,11 +76,11 @@ def _money(text: str) -> Decimal:
 
 
 @pytest.mark.parametrize("language", ["zh-CN", "en"])
-def test_a_borrower_who_owes_four_apps_gets_a_plan_and_letters(live_server, make_page, language):
+def test_a_borrower_who_owes_four_apps_gets_a_plan_and_letters(app_server, make_page, language):
     words = WORDS[language]
     page = make_page(viewport="phone", language=language)
 
-    page.goto(live_server.url + "/")
+    page.goto(app_server.base + "/")
     page.get_by_role("main").get_by_role("link", name=words["home_link"], exact=True).click()
     page.wait_for_load_state()
     assert page.url.endswith("/debts/")
@@ -169,9 +169,9 @@ def test_a_borrower_who_owes_four_apps_gets_a_plan_and_letters(live_server, make
     assert_only_this_host(other)
 
 
-def test_a_mistake_in_a_loan_box_is_named_and_kept(live_server, make_page):
+def test_a_mistake_in_a_loan_box_is_named_and_kept(app_server, make_page):
     page = make_page(viewport="phone", language="zh-CN")
-    page.goto(live_server.url + "/debts/")
+    page.goto(app_server.base + "/debts/")
     page.fill("[name=income]", "6000")
     page.fill("[name=essentials]", "3000")
     page.fill("[name=loan-1-owed]", "五千多")
