@@ -34,7 +34,7 @@ PY = sys.executable
 sys.path.insert(0, str(ROOT))
 
 from tests.loans.helpers import four_loans  # noqa: E402
-from tests.served import Server, gunicorn  # noqa: E402
+from tests.served import Server, fresh_database, gunicorn  # noqa: E402
 
 # The loan check posts FACTS.md example 6 (fees taken at payout) with a full budget.
 LOAN_CHECK = {
@@ -244,15 +244,11 @@ def served(**extra_env: str) -> Iterator[tuple[Server, dict[str, str]]]:
     tmp = Path(tempfile.mkdtemp(prefix="repayable-bench-"))
     env = {**_env(tmp), **extra_env}
     try:
-        for command in (
-            ["migrate", "--noinput", "-v0"],
-            ["createcachetable"],
-            ["load_content", "-v0"],
-            ["collectstatic", "--noinput", "-v0"],
-        ):
-            subprocess.run([PY, "manage.py", *command], cwd=ROOT, env=env, check=True)
-        with gunicorn(env) as server:
-            yield server, env
+        subprocess.run(
+            [PY, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+        )
+        with fresh_database(env) as database, gunicorn({**env, **database}) as server:
+            yield server, {**env, **database}
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

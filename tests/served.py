@@ -115,47 +115,36 @@ def production_env(
 
 
 @contextmanager
-def database_copy(folder: Path) -> Iterator[dict[str, str]]:
-    """A copy of this test run's database, seeded and with the cache table, for a server in
-    another process: on SQLite a file in `folder` (the test database is in memory), on PostgreSQL
-    a database made from it as a template and dropped afterwards. Yields the environment entries
-    that point a server at it. Call with database access, outside any transaction."""
-    from django.conf import settings
-    from django.core.management import call_command
-    from django.db import connection
-    from django.test import override_settings
+def fresh_database(env: dict[str, str]) -> Iterator[dict[str, str]]:
+    """A database of its own for a server started with `env`, made as `make migrate` makes one
+    (migrated, the cache table, the content loaded): on SQLite a file in env's DJANGO_DATA_DIR;
+    when this run's DATABASE_URL is PostgreSQL, a new database on the same server, dropped
+    afterwards. Yields the environment entries that point the server at it.
 
-    from tests.seed import ensure_seeded
+    Made by the app's own commands in other processes, apart from pytest-django's test database,
+    so that a test using the server needs no database of its own."""
+    extra: dict[str, str] = {}
+    url = os.environ.get("DATABASE_URL", "")
+    admin = None
+    if url.startswith(("postgres://", "postgresql://")):
+        import psycopg
 
-    ensure_seeded()
-    # The test database was made with the tests' memory cache: make the real cache table.
-    with override_settings(CACHES={"default": settings.DATABASE_CACHE}):
-        call_command("createcachetable")
-    if connection.vendor == "sqlite":
-        import sqlite3
-
-        connection.ensure_connection()
-        with sqlite3.connect(folder / "db.sqlite3") as copy:
-            connection.connection.backup(copy)
-        yield {}
-        return
-    import psycopg
-
-    db = connection.settings_dict
-    copy_name = f"{db['NAME']}_served"
-    server = {"host": db["HOST"] or "localhost", "port": db["PORT"] or 5432}
-    login = {"user": db["USER"], "password": db["PASSWORD"], **server}
-    connection.close()  # a template database must have no one connected
-    with psycopg.connect(dbname="postgres", autocommit=True, **login) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{copy_name}"')
-        admin.execute(f'CREATE DATABASE "{copy_name}" TEMPLATE "{db["NAME"]}"')
-    user = urllib.parse.quote(db["USER"], safe="")
-    password = urllib.parse.quote(db["PASSWORD"], safe="")
+        name = f"repayable_served_{os.getpid()}"
+        parts = urllib.parse.urlsplit(url)
+        admin = psycopg.connect(parts._replace(path="/postgres").geturl(), autocommit=True)
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+        extra = {"DATABASE_URL": parts._replace(path=f"/{name}").geturl()}
     try:
-        yield {
-            "DATABASE_URL": f"postgres://{user}:{password}@{server['host']}:{server['port']}"
-            f"/{copy_name}"
-        }
+        for command in (["migrate", "--noinput"], ["createcachetable"], ["load_content"]):
+            subprocess.run(
+                [sys.executable, "manage.py", *command, "--verbosity", "0"],
+                cwd=ROOT,
+                env={**env, **extra},
+                check=True,
+            )
+        yield extra
     finally:
-        with psycopg.connect(dbname="postgres", autocommit=True, **login) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{copy_name}" WITH (FORCE)')
+        if admin is not None:
+            with admin:
+                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

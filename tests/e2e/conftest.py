@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -18,26 +17,27 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, PHONE
-from tests.served import database_copy, gunicorn, production_env
+from tests.served import Server, fresh_database, gunicorn, production_env
 
 DESKTOP = {"width": 1280, "height": 900}
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
 @pytest.fixture(scope="session")
-def app_server(_collected_static, django_db_setup, django_db_blocker, tmp_path_factory):
+def app_server(_collected_static, tmp_path_factory) -> Iterator[Server]:
     """The app as production serves it (gunicorn, WhiteNoise for the collected static files, the
-    database cache), in other processes, on its own copy of the test database with the content
-    loaded. One per test worker for the whole run: the browser tests write only what a borrower
-    would (saved results, then deleted), so none needs the database emptied after it, which cost
-    a flush and a reload of the content per test. Its url is app_server.base; its log, for a
-    failing test, is next to the copy."""
+    database cache), in other processes, on a database of its own made as `make migrate` makes
+    one. One per test worker for the whole run: the browser tests write only what a borrower
+    would (saved results, then deleted), so none needs the database emptied after it (that cost
+    a flush and a reload of the content per test). Its url is app_server.base; its log, for a
+    failing test, is next to its database."""
     folder = tmp_path_factory.mktemp("served")
     env = production_env(folder, static_root=str(_collected_static), post_limit=0, workers=2)
-    with ExitStack() as stack:
-        with django_db_blocker.unblock():  # only to copy: the tests themselves stay without
-            database = stack.enter_context(database_copy(folder))
-        yield stack.enter_context(gunicorn({**env, **database}, log=folder / "gunicorn.log"))
+    with (
+        fresh_database(env) as database,
+        gunicorn({**env, **database}, log=folder / "gunicorn.log") as server,
+    ):
+        yield server
 
 
 def _missing_browser(reason: str) -> None:
