@@ -12,8 +12,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-# Playwright's sync API runs an event loop in the test thread; Django's ORM calls made by
-# fixtures in that thread are still synchronous, so allow them.
+# Playwright's sync API leaves an event loop running in the test thread from the first browser
+# test on (the browser lives for the whole session), and Django then refuses the ORM calls of the
+# ordinary database tests that run after it on that worker. Those calls are synchronous: allow.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, PHONE
