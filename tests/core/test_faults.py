@@ -38,7 +38,7 @@ from django.test import override_settings
 
 from tests.loans.helpers import PLAN_CHECK
 from tests.seed import ensure_seeded
-from tests.served import Server, free_port, gunicorn
+from tests.served import Server, free_port, gunicorn, production_env
 
 # Transactional: what a test commits is what gunicorn, another process, sees; and pytest-django
 # runs these after the quick database tests.
@@ -195,20 +195,13 @@ def _production_env(app_database: dict[str, str], folder: Path) -> dict[str, str
     (or the PostgreSQL test database with its cache table emptied and its rows seeded), so no
     server sees another's rate-limit counts, and the collected static files. Call with database
     access."""
-    keep = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REPAYABLE_"))}
-    keep.pop("DATABASE_URL", None)
-    keep.pop("REDIS_URL", None)
-    env = {
-        **keep,
-        "DJANGO_DEBUG": "false",
-        "DJANGO_SECRET_KEY": "fault-tests-only-" + "x" * 40,
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_DATA_DIR": str(folder),
-        "DJANGO_STATIC_ROOT": str(settings.STATIC_ROOT),
-        "DJANGO_LOG_LEVEL": "INFO",
-        "REPAYABLE_POST_LIMIT": str(POST_LIMIT),
-        "GUNICORN_WORKERS": str(WORKERS),
-    }
+    env = production_env(
+        folder,
+        static_root=str(settings.STATIC_ROOT),
+        post_limit=POST_LIMIT,
+        workers=WORKERS,
+        log_level="INFO",
+    )
     if "sqlite" in app_database:
         shutil.copyfile(app_database["sqlite"], folder / "db.sqlite3")
         return env
