@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.db import connections
 
 # Playwright's sync API leaves an event loop running in the test thread from the first browser
 # test on (the browser lives for the whole session), and Django then refuses the ORM calls of the
@@ -61,6 +62,10 @@ def browser() -> Iterator[object]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+        # The database tests that ran after it on this worker, inside Playwright's event loop,
+        # opened connections of their own there (Django keeps one per context): close them
+        # while still inside, or PostgreSQL refuses to drop the test database at the end.
+        connections.close_all()
 
 
 def _new_page(browser, app_server, viewport: dict, language: str):
