@@ -302,30 +302,34 @@ def spiral(*, debts: Sequence[Debt], available: Decimal) -> tuple[SpiralMonth, .
     Plan: each month everything available goes to the lenders pro rata; each balance accrues
     its own rate. Spiral: the same money goes to the same lenders, and what each payment due
     still lacks is borrowed from a new app at the dearest rate entered (a new app charges no less
-    than the dearest one already owed), which accrues too; money a cleared loan no longer needs
-    is kept. Every yuan borrowed costs at least what it saves, so the spiral never owes less
-    than the plan. Balances are carried unrounded and rounded once, at the end.
+    than the dearest one already owed), which accrues too. On both, money a loan no longer needs
+    (a share above what is left on it) is kept and counted against what is owed, so the two are
+    compared alike. Every yuan borrowed costs at least what it saves, so the spiral never owes
+    less than the plan. Balances are carried unrounded and rounded once, at the end.
     """
     money = decimal_input(available, field="available")
     new_rate = max((debt.monthly_rate for debt in debts), default=ZERO)
     plan = [debt.owed for debt in debts]
     old = list(plan)
-    new_loan = kept = ZERO
+    new_loan = kept = plan_kept = ZERO
     rows = []
     for month in range(1, max(SPIRAL_MONTHS) + 1):
         offers = pro_rata(available=money, owed=plan)
         new_loan += new_loan * new_rate
         for index, debt in enumerate(debts):
             plan[index] += plan[index] * debt.monthly_rate
-            plan[index] -= min(offers[index], plan[index])
+            plan_paid = min(offers[index], plan[index])
+            plan[index] -= plan_paid
+            plan_kept += offers[index] - plan_paid
             old[index] += old[index] * debt.monthly_rate
             paid = min(max(debt.payment, offers[index]), old[index])
             old[index] -= paid
             own = min(offers[index], paid)
             kept += offers[index] - own
             new_loan += paid - own
+        planned = max(sum(plan, ZERO) - plan_kept, ZERO)
         owed = max(sum(old, ZERO) + new_loan - kept, ZERO)
-        rows.append(SpiralMonth(month, to_cents(sum(plan, ZERO)), to_cents(owed)))
+        rows.append(SpiralMonth(month, to_cents(planned), to_cents(owed)))
     return tuple(rows)
 
 
