@@ -34,7 +34,7 @@ PY = sys.executable
 sys.path.insert(0, str(ROOT))
 
 from tests.loans.helpers import four_loans  # noqa: E402
-from tests.served import Server, fresh_database, gunicorn  # noqa: E402
+from tests.served import Server, fresh_database, gunicorn, production_env  # noqa: E402
 
 # The loan check posts FACTS.md example 6 (fees taken at payout) with a full budget.
 LOAN_CHECK = {
@@ -182,20 +182,6 @@ def _save_result(base: str, csrf: str) -> str | None:
     return None
 
 
-def _env(tmp: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "DJANGO_DEBUG": "false",
-        "DJANGO_SECRET_KEY": "bench-only-key-" + "x" * 40,
-        "DJANGO_DATA_DIR": str(tmp),
-        "DJANGO_STATIC_ROOT": str(tmp / "static"),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        # The benchmark is one client hammering the site: rate limits would answer 429.
-        "REPAYABLE_POST_LIMIT": "0",
-        "DJANGO_LOG_LEVEL": "WARNING",
-    }
-
-
 def _print_table(results: list[Result], ceilings: list[float]) -> None:
     """One row per result; `ceilings` are the trivial view's req/s to divide each one by."""
     print(
@@ -242,7 +228,8 @@ def served(**extra_env: str) -> Iterator[tuple[Server, dict[str, str]]]:
     """Gunicorn serving the app on a free loopback port, with a throwaway SQLite database and
     collected static files: yields the server and its environment, and stops it afterwards."""
     tmp = Path(tempfile.mkdtemp(prefix="repayable-bench-"))
-    env = {**_env(tmp), **extra_env}
+    # The benchmark is one client hammering the site: rate limits would answer 429.
+    env = {**production_env(tmp, static_root=str(tmp / "static"), post_limit=0), **extra_env}
     try:
         subprocess.run(
             [PY, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True

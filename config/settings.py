@@ -158,7 +158,8 @@ DATABASE_CACHE = {
 # The rendered shared pages, in each process's memory (apps/core/pagecache.py): keyed by the
 # release and by the content version kept in the shared default cache, so an admin edit still
 # retires every process's copy at once. Reading a 90 KB page back out of the database table
-# cost more than a third of serving it. At most MAX_ENTRIES pages (a few MB) per process.
+# cost more than a third of serving it. At most MAX_ENTRIES pages per process (the largest, the
+# whole guide in Chinese, is 140 KB: some tens of MB at worst).
 PAGES_CACHE = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "repayable-pages",
@@ -174,10 +175,10 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         },
         "database": DATABASE_CACHE,
-        "pages": PAGES_CACHE,
     }
 else:
-    CACHES = {"default": DATABASE_CACHE, "pages": PAGES_CACHE}
+    CACHES = {"default": DATABASE_CACHE}
+CACHES["pages"] = PAGES_CACHE
 
 # Seconds a rendered page is kept in that cache (apps/core/pagecache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("REPAYABLE_PAGE_CACHE_SECONDS", 60)

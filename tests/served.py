@@ -93,25 +93,32 @@ def gunicorn(env: dict[str, str], *, log: Path | None = None) -> Iterator[Server
 
 
 def production_env(
-    folder: Path, *, static_root: str, post_limit: int, workers: int, log_level: str = "WARNING"
+    folder: Path,
+    *,
+    static_root: str,
+    post_limit: int,
+    workers: int | None = None,
+    log_level: str = "WARNING",
 ) -> dict[str, str]:
     """The environment of a production gunicorn whose data (the SQLite file) is in `folder`:
-    DEBUG off, this machine's own variables but none of the app's, so the test run's settings do
-    not leak into the server."""
+    DEBUG off, this machine's own variables but none of the app's, so the caller's settings do
+    not leak into the server. Without `workers`, gunicorn's configured default."""
     keep = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REPAYABLE_"))}
     keep.pop("DATABASE_URL", None)
     keep.pop("REDIS_URL", None)
-    return {
+    env = {
         **keep,
         "DJANGO_DEBUG": "false",
-        "DJANGO_SECRET_KEY": "served-by-the-tests-only-" + "x" * 40,
+        "DJANGO_SECRET_KEY": "served-for-tests-and-benchmarks-only-" + "x" * 40,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DJANGO_DATA_DIR": str(folder),
         "DJANGO_STATIC_ROOT": static_root,
         "DJANGO_LOG_LEVEL": log_level,
         "REPAYABLE_POST_LIMIT": str(post_limit),
-        "GUNICORN_WORKERS": str(workers),
     }
+    if workers is not None:
+        env["GUNICORN_WORKERS"] = str(workers)
+    return env
 
 
 @contextmanager
