@@ -14,7 +14,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("check/", include("apps.loans.urls")),
     path("result/", include("apps.affordability.urls")),
-    path("debts/", include("apps.affordability.debt_urls")),
+    path("debts/", include("apps.affordability.debts.urls")),
     path("late/", include("apps.guidance.urls")),
     path(f"{settings.ADMIN_PATH}/", admin.site.urls),
 ]

@@ -20,17 +20,13 @@ from apps.finance.overdue import OverdueCost, overdue_cost
 from apps.finance.schedule import Quote
 from apps.finance.whatif import EarlyRepayment, WhatIf, early_repayment, what_ifs
 from apps.loans.fields import NO_FEE
-from apps.loans.forms import (
-    BUDGET_FIELDS,
+from apps.loans.forms.base import MAX_FIELD_LENGTH, FormData
+from apps.loans.forms.budget import BUDGET_FIELDS, EARLY_FIELDS, BudgetForm, EarlyRepaymentForm
+from apps.loans.forms.offer import (
     COMPARE_MIN,
     COMPARE_PREFIXES,
-    EARLY_FIELDS,
-    MAX_FIELD_LENGTH,
     OFFER_FIELDS,
     SHARED_OFFER_FIELDS,
-    BudgetForm,
-    EarlyRepaymentForm,
-    FormData,
     OfferInput,
     PlanForm,
     TermsForm,

@@ -16,9 +16,9 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from apps.affordability import assess as checks
 from apps.affordability import charts
-from apps.affordability import debts as plans
 from apps.affordability.csvs import csv_download
-from apps.affordability.debt_views import debts_csv_response, render_debts_result
+from apps.affordability.debts import plan as plans
+from apps.affordability.debts.views import debts_csv_response, render_debts_result
 from apps.affordability.markup import BAND_WORDS, PRICE_WORDS
 from apps.core.facts import rate_lines
 from apps.core.models import SavedResult
@@ -28,7 +28,8 @@ from apps.core.templatetags.repayable import percent
 from apps.finance import budget as rules
 from apps.finance import debts as debt_engine
 from apps.finance import price
-from apps.loans.forms import BUDGET_FIELDS, COMPARE_PREFIXES, EARLY_FIELDS, OFFER_FIELDS
+from apps.loans.forms.budget import BUDGET_FIELDS, EARLY_FIELDS
+from apps.loans.forms.offer import COMPARE_PREFIXES, OFFER_FIELDS
 from apps.loans.views import render_check_form, render_compare_form
 
 

@@ -21,7 +21,7 @@ from apps.core.saved import MAX_TOKEN_LENGTH, get_saved_result
 from apps.core.stages import stage_for_days
 from apps.finance import OfferError, OverdueCost, OverdueDay, Plan, overdue_cost, schedule_for_plan
 from apps.guidance.forms import LOOK_AHEAD_DAYS, OverdueForm
-from apps.loans.forms import (
+from apps.loans.forms.offer import (
     OFFER_FIELDS,
     OfferInput,
     offer_input,

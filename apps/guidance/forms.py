@@ -19,7 +19,7 @@ from apps.core.templatetags.repayable import tr
 from apps.finance import MAX_AMOUNT, MAX_DAYS_LATE
 from apps.guidance import content
 from apps.loans.fields import DateField, MoneyField, PercentField, WholeNumberField
-from apps.loans.forms import MAX_PENALTY_PERCENT_A_DAY, RepayableForm
+from apps.loans.forms.base import MAX_PENALTY_PERCENT_A_DAY, RepayableForm
 
 # A plan that starts more than a year away, or long ago, is a typing slip in the year.
 MAX_START_SPAN = timedelta(days=366)

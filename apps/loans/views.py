@@ -12,7 +12,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from apps.core.pagecache import shared_page
-from apps.loans.forms import COMPARE_PREFIXES, BudgetForm, OfferInput, bounded, offer_input
+from apps.loans.forms.base import bounded
+from apps.loans.forms.budget import BudgetForm
+from apps.loans.forms.offer import COMPARE_PREFIXES, OfferInput, offer_input
 
 
 def _prefill(request: HttpRequest) -> dict[str, str]:

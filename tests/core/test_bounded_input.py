@@ -13,16 +13,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploaded
 from apps.core.models import Stage
 from apps.finance.debts import MAX_DEBTS
 from apps.guidance.forms import OverdueForm, PlanLetterForm
-from apps.loans.forms import (
-    BUDGET_FIELDS,
-    COMPARE_PREFIXES,
-    DEBT_BUDGET_FIELDS,
-    DEBT_FIELDS,
-    DEBT_PREFIX,
-    EARLY_FIELDS,
-    MAX_FIELD_LENGTH,
-    OFFER_FIELDS,
-)
+from apps.loans.forms.base import MAX_FIELD_LENGTH
+from apps.loans.forms.budget import BUDGET_FIELDS, EARLY_FIELDS
+from apps.loans.forms.debts import DEBT_BUDGET_FIELDS, DEBT_FIELDS, DEBT_PREFIX
+from apps.loans.forms.offer import COMPARE_PREFIXES, OFFER_FIELDS
 from tests.loans.helpers import PLAN_CHECK, four_loans
 
 pytestmark = pytest.mark.django_db

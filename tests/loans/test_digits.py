@@ -16,14 +16,9 @@ from django.core.exceptions import ValidationError
 
 from apps.guidance.forms import OverdueForm, PlanLetterForm
 from apps.loans.fields import NumberField, NumberFormatError, parse_number, parse_rate
-from apps.loans.forms import (
-    BudgetForm,
-    DebtBudgetForm,
-    DebtForm,
-    EarlyRepaymentForm,
-    PlanForm,
-    TermsForm,
-)
+from apps.loans.forms.budget import BudgetForm, EarlyRepaymentForm
+from apps.loans.forms.debts import DebtBudgetForm, DebtForm
+from apps.loans.forms.offer import PlanForm, TermsForm
 from tests.loans.helpers import PLAN_CHECK, four_loans
 
 DIGIT_LIKE = [chr(code) for code in range(sys.maxunicode + 1) if chr(code).isdigit()]

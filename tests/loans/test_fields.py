@@ -241,7 +241,7 @@ def test_chinese_numerals_that_are_not_a_number_are_refused(typed):
 
 
 def test_counts_and_terms_read_chinese_numerals_too(en):
-    from apps.loans.forms import PlanForm, TermsForm
+    from apps.loans.forms.offer import PlanForm, TermsForm
 
     form = TermsForm({"mode": "terms", "amount": "一万", "rate": "1", "term": "十二个月"})
     assert form.is_valid(), form.errors

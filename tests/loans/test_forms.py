@@ -6,9 +6,8 @@ from decimal import Decimal
 
 from django.utils import translation
 
-from apps.loans.forms import (
-    BudgetForm,
-    EarlyRepaymentForm,
+from apps.loans.forms.budget import BudgetForm, EarlyRepaymentForm
+from apps.loans.forms.offer import (
     PlanForm,
     TermsForm,
     offer_input,

@@ -7,13 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from apps.affordability.assess import COMPARE_PREFIXES
-from apps.loans.forms import (
-    BUDGET_FIELDS,
-    DEBT_BUDGET_FIELDS,
-    DEBT_FIELDS,
-    DEBT_PREFIX,
-    OFFER_FIELDS,
-)
+from apps.loans.forms.budget import BUDGET_FIELDS
+from apps.loans.forms.debts import DEBT_BUDGET_FIELDS, DEBT_FIELDS, DEBT_PREFIX
+from apps.loans.forms.offer import OFFER_FIELDS
 from tests.fuzz import examples
 from tests.loans.helpers import check, four_loans
 

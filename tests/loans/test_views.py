@@ -53,7 +53,8 @@ def test_the_form_page_has_both_ways_of_entering_an_offer_and_the_budget(en):
 
 
 def test_every_field_has_help_text_in_both_languages(zh):
-    from apps.loans.forms import BudgetForm, PlanForm, TermsForm
+    from apps.loans.forms.budget import BudgetForm
+    from apps.loans.forms.offer import PlanForm, TermsForm
 
     for form in (TermsForm(), PlanForm(), BudgetForm()):
         for name, field in form.fields.items():

@@ -18,15 +18,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from apps.affordability import charts
-from apps.affordability import debts as plans
 from apps.affordability.csvs import csv_download
+from apps.affordability.debts import plan as plans
 from apps.core.facts import crisis_line, help_lines
 from apps.core.letters import letters_for
 from apps.core.models import SavedResult
 from apps.core.pagecache import shared_page
 from apps.core.templatetags.repayable import percent
 from apps.finance.budget import DEFAULT_PENALTY_MULTIPLIER
-from apps.loans.forms import DEBT_BOXES_OPEN, DEBT_PREFIX, bounded
+from apps.loans.forms.base import bounded
+from apps.loans.forms.debts import DEBT_BOXES_OPEN, DEBT_PREFIX
 
 
 def _link(name: str, figures: dict[str, str], **kwargs: object) -> str:
@@ -47,7 +48,7 @@ def render_debts_form(request: HttpRequest, forms: plans.DebtForms) -> HttpRespo
         "has_errors": (forms.budget.is_bound and bool(forms.budget.errors))
         or (loans.is_bound and not loans.is_valid()),
     }
-    return render(request, "affordability/debts.html", context)
+    return render(request, "affordability/debts/form.html", context)
 
 
 def render_debts_result(
@@ -107,7 +108,7 @@ def render_debts_result(
         "saved_days": settings.SAVED_RESULT_DAYS,
         "today": timezone.localdate(),
     }
-    return render(request, "affordability/debts_result.html", context)
+    return render(request, "affordability/debts/result.html", context)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -15,15 +15,14 @@ from apps.core.models import LenderKind, Stage
 from apps.core.stages import next_overdue_stage, overdue_stage_for, stage_starts
 from apps.finance import debts as engine
 from apps.finance.budget import default_penalty_daily_rate
-from apps.loans.forms import (
+from apps.loans.forms.base import MAX_FIELD_LENGTH, FormData
+from apps.loans.forms.debts import (
     DEBT_BUDGET_FIELDS,
     DEBT_FIELDS,
     DEBT_PREFIX,
-    MAX_FIELD_LENGTH,
     DebtBudgetForm,
     DebtForm,
     DebtFormSet,
-    FormData,
 )
 
 # What one more month of delay is priced over.

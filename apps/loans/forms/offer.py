@@ -1,13 +1,8 @@
-"""The loan check's forms: the offer (as quoted terms or as the plan the app shows) and the budget.
+"""The offer: as the terms the app quotes (TermsForm) or as the plan it shows (PlanForm).
 
-Field names are a stable interface: adviser links pre-fill the form with them (GET /check/?...),
-tests post them, and saved results store them. Do not rename them.
+The offer is one of two forms, chosen by `mode` (`offer_input` picks it). Only the chosen form is
+judged; whatever was typed in the other's boxes is kept on the page but never judged.
 
-The offer is one of two forms, chosen by `mode` (`offer_input` picks it): TermsForm for the quoted
-terms, PlanForm for the plan the app shows. Only the chosen form is judged; whatever was typed in
-the other's boxes is kept on the page but never judged.
-
-    mode            terms | plan (anything else is read as terms)
 Offer, `mode=terms` (quoted terms):
     amount          the amount borrowed, as the contract states it (yuan)
     rate            the quoted rate, in percent (0.05, 1.5, 18%), or as apps write it (万5,
@@ -33,37 +28,15 @@ Both modes:
     lender          bank | consumer_finance | microloan | platform | private | unknown (default):
                     who lends, which decides the rate line that applies
 Comparison: the same offer fields, prefixed `o1-` to `o4-` (COMPARE_PREFIXES), and one budget.
-My debts (/debts/): `income` and `essentials` (the month), and for loan N, from 0 to 9 (a Django
-formset with the prefix `loan`, so its management fields loan-TOTAL_FORMS... come with a POST;
-a GET link needs only the fields):
-    loan-N-label      a few words of the borrower's own (借呗, A), optional; never a name or number
-    loan-N-owed       what is owed now (yuan)
-    loan-N-payment    the payment due each month (yuan; 0 if none)
-    loan-N-days_late  days the oldest missed payment is late, optional: 0
-    loan-N-rate       the quoted rate, as for `rate` above (万5, 月息2分...), optional
-    loan-N-rate_period day | month | year, as for `rate_period` above
-    loan-N-lender     as `lender` above
-    loan-N-court      on when the borrower has court papers (a summons, a 支付令, a judgment)
-Budget (all monthly, in yuan):
-    income          money coming in each month, after tax
-    essentials      essential spending each month (rent, food, transport, bills), optional
-    debt_payments   what you pay each month on loans and credit cards you already have, optional
-    other_platforms how many other lending apps you owe money to now, optional
-    savings         savings you could use in an emergency, optional
-    purpose         what the loan is for (repay_loan = to repay another loan), optional
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import date, timedelta
 from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
 from django import forms
-from django.http import QueryDict
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.models import LenderKind
@@ -73,14 +46,10 @@ from apps.finance import (
     OfferError,
     Plan,
     Quote,
-    advertised_annual_rate,
     schedule_for_offer,
     schedule_for_plan,
 )
-from apps.finance.budget import MAX_MONEY
-from apps.finance.debts import MAX_DEBTS, Debt
 from apps.finance.errors import ErrorCode
-from apps.finance.overdue import MAX_DAYS_LATE
 from apps.loans.fields import (
     NO_FEE,
     DateField,
@@ -92,16 +61,15 @@ from apps.loans.fields import (
     WholeNumberField,
     term_unit_typed,
 )
-
-# A rate above 1,000% a year, once annualised, is a typing slip (a daily rate typed as monthly,
-# a missing point): the form says so rather than price it.
-MAX_ANNUAL_RATE = Decimal(10)
-MAX_TERM_YEARS = 30
-MAX_PLATFORMS = 99
-# A late-payment rate above 10% a day (3,650% a year) is a typing slip, not a contract.
-MAX_PENALTY_PERCENT_A_DAY = Decimal(10)
-# Dates further than this from today are typing slips (a year 2062, say).
-MAX_DATE_SPAN = timedelta(days=MAX_TERM_YEARS * 366)
+from apps.loans.forms.base import (
+    MAX_DATE_SPAN,
+    MAX_PENALTY_PERCENT_A_DAY,
+    MAX_TERM_YEARS,
+    FormData,
+    RepayableForm,
+    flag_rate_above_limit,
+    local_today,
+)
 
 MODE_TERMS = "terms"
 MODE_PLAN = "plan"
@@ -141,12 +109,11 @@ TYPED_OFFER_FIELDS = (
     "last_payment",
     "contract_amount",
 )
-BUDGET_FIELDS = ("income", "essentials", "debt_payments", "other_platforms", "savings", "purpose")
-# Repaying early, asked on the result page: after how many payments, and the fee for it.
-EARLY_FIELDS = ("early_after", "early_fee")
+
 # The comparison's offer boxes are these prefixes (o1-amount, o2-amount...), at least COMPARE_MIN.
 COMPARE_PREFIXES = ("o1", "o2", "o3", "o4")
 COMPARE_MIN = 2
+
 
 # How many of each unit fit in MAX_TERM_YEARS (only to bound what may be typed; the engine does
 # the real conversions).
@@ -164,79 +131,6 @@ COUNT_LIMITS = {
     "2months": MAX_TERM_YEARS * 6,
     "quarter": MAX_TERM_YEARS * 4,
 }
-
-
-def local_today() -> date:
-    """Today where the borrower is (the site's time zone), the default start of a loan."""
-    return timezone.localdate()
-
-
-def flag_rate_above_limit(form: forms.Form, data: dict[str, Any]) -> None:
-    """Put the "more than 1,000% a year" message beside `rate` when the cleaned rate and its
-    period say so (MAX_ANNUAL_RATE): the loan check's and My debts' one bound on a rate."""
-    rate, rate_period = data.get("rate"), data.get("rate_period")
-    if (
-        rate is not None
-        and rate_period
-        and advertised_annual_rate(rate=rate, rate_period=rate_period) > MAX_ANNUAL_RATE
-    ):
-        form.add_error(
-            "rate",
-            forms.ValidationError(
-                _("That is more than 1,000% a year. Check the rate and what it is charged for."),
-                "max_value",
-            ),
-        )
-
-
-# Longer than any value a box or list of the site sends (a number stops at MAX_INPUT_LENGTH):
-# anything longer is cut here, before a form, a link or a saved result can show it again.
-MAX_FIELD_LENGTH = 80
-
-
-def bounded(data: Mapping[str, Any]) -> QueryDict | dict[str, Any]:
-    """`data` (a POST, a query string, saved figures or initial values) with every text cut to
-    MAX_FIELD_LENGTH characters: a 2 MB `mode` must not come back as a 4 MB page."""
-    if isinstance(data, QueryDict):
-        cut = QueryDict(mutable=True)
-        for key, values in data.lists():
-            cut.setlist(key, [value[:MAX_FIELD_LENGTH] for value in values])
-        return cut
-    return {
-        key: value[:MAX_FIELD_LENGTH] if isinstance(value, str) else value
-        for key, value in data.items()
-    }
-
-
-class RepayableForm(forms.Form):
-    """The site's forms. The server says what is missing, beside the field and in the reader's
-    words, so inputs carry no `required` attribute (whose bubble speaks the browser's language).
-    A choice list left out of the data (an adviser's short link) takes its initial value. What
-    was typed is cut to MAX_FIELD_LENGTH before the form reads or shows it."""
-
-    use_required_attribute = False
-
-    def __init__(
-        self,
-        data: Mapping[str, Any] | None = None,
-        *args: Any,
-        initial: Mapping[str, Any] | None = None,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(
-            None if data is None else bounded(data),
-            *args,
-            initial=None if initial is None else bounded(initial),
-            **kwargs,
-        )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        for name, field in self.fields.items():
-            left_out = not data.get(name) and name not in self.errors
-            if isinstance(field, forms.ChoiceField) and field.initial and left_out:
-                data[name] = field.initial
-        return data
 
 
 class OfferForm(RepayableForm):
@@ -541,9 +435,6 @@ class PlanForm(OfferForm):
         )
 
 
-FormData = QueryDict | dict[str, Any]
-
-
 class OfferInput:
     """One offer as a page holds it. `form` is the form of the mode typed (TermsForm or
     PlanForm): bound to the data, it alone is judged. `terms` and `plan` are what the page shows
@@ -595,245 +486,6 @@ def offer_is_typed(data: FormData, prefix: str | None = None) -> bool:
     return any(
         str(data.get(f"{prefix}-{n}" if prefix else n, "")).strip() for n in TYPED_OFFER_FIELDS
     )
-
-
-class BudgetForm(RepayableForm):
-    """The borrower's month: what comes in, what must go out, what is owed already."""
-
-    income = MoneyField(
-        label=_("Monthly income after tax (yuan)"),
-        help_text=_(
-            "What you can count on each month: wages after tax "
-            "and social insurance, plus any regular income."
-        ),
-        min_value=Decimal(0),
-        min_inclusive=False,
-        max_value=MAX_AMOUNT,
-        error_messages={
-            "required": _("Please type your monthly income: we need it for the verdict.")
-        },
-    )
-    essentials = MoneyField(
-        label=_("Essential spending each month (yuan)"),
-        help_text=_("Rent, food, transport, bills, and money you send home: what you cannot skip."),
-        required=False,
-        min_value=Decimal(0),
-        max_value=MAX_AMOUNT,
-    )
-    debt_payments = MoneyField(
-        label=_("Payments on loans you already have, each month (yuan)"),
-        help_text=_(
-            "All other loans, credit cards and pay-later plans together. Leave empty if none."
-        ),
-        required=False,
-        min_value=Decimal(0),
-        max_value=MAX_AMOUNT,
-    )
-    other_platforms = WholeNumberField(
-        label=_("Other lending apps you owe money to now"),
-        help_text=_(
-            "Count every app or platform with money still to repay, not counting this one."
-        ),
-        required=False,
-        min_value=Decimal(0),
-        max_value=Decimal(MAX_PLATFORMS),
-    )
-    savings = MoneyField(
-        label=_("Savings you could use in an emergency (yuan)"),
-        help_text=_("Money you could reach within a few days without borrowing."),
-        required=False,
-        min_value=Decimal(0),
-        max_value=MAX_MONEY,
-    )
-    purpose = forms.ChoiceField(
-        label=_("What is the loan for?"),
-        choices=[
-            ("", _("I'd rather not say")),
-            ("everyday", _("Everyday spending")),
-            ("emergency", _("An emergency (health, repairs)")),
-            ("purchase", _("A purchase (a phone, an appliance)")),
-            ("education", _("Study or training")),
-            ("business", _("A small business")),
-            ("repay_loan", _("To repay another loan or credit card")),
-            ("other", _("Something else")),
-        ],
-        required=False,
-        help_text=_(
-            "Borrowing to repay another loan is how debt "
-            "spirals start, so it counts in the verdict."
-        ),
-    )
-
-
-class EarlyRepaymentForm(RepayableForm):
-    """What if the borrower repays everything early: after how many payments, and the fee the
-    contract charges for it (an amount, or a percentage of the principal repaid early)."""
-
-    early_after = WholeNumberField(
-        label=_("Repay everything after payment number"),
-        help_text=_("Such as 6: you make 6 payments, then repay all that is left with the 6th."),
-        min_value=Decimal(1),
-    )
-
-    early_fee = FeeField(
-        label=_("Early-repayment fee (yuan or %)"),
-        help_text=_(
-            "From the contract (提前还款违约金 or 手续费): an amount, or a percentage of what you "
-            "repay early, such as 200 or 3%. Leave empty if none."
-        ),
-        required=False,
-        min_value=Decimal(0),
-        max_value=MAX_AMOUNT,
-    )
-
-    def __init__(self, *args: Any, payments: int, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        # Repaying with the last payment is no early repayment.
-        self.fields["early_after"].max_value = Decimal(payments - 1)
-
-
-# My debts: the budget and up to MAX_DEBTS loans, as a formset with the prefix DEBT_PREFIX, so
-# that loan N's fields are loan-N-label, loan-N-owed... (documented at the top of this module).
-DEBT_PREFIX = "loan"
-DEBT_FIELDS = ("label", "owed", "payment", "days_late", "rate", "rate_period", "lender", "court")
-DEBT_BUDGET_FIELDS = ("income", "essentials")
-# The fields a borrower types or ticks: a box with none of them filled in is no loan.
-DEBT_TYPED_FIELDS = ("label", "owed", "payment", "days_late", "rate", "court")
-# The loan boxes: all MAX_DEBTS on the page, the first DEBT_BOXES_OPEN open and the rest folded
-# away until needed (no script needed to add one).
-DEBT_BOXES_OPEN = 4
-# A label is a few words of the borrower's own: enough for 借呗 or "the phone loan".
-MAX_LABEL_LENGTH = 20
-
-
-class DebtBudgetForm(RepayableForm):
-    """The month the plan is made from: income, and the spending that cannot wait."""
-
-    income = BudgetForm.base_fields["income"]
-    essentials = MoneyField(
-        label=_("Essential spending each month (yuan)"),
-        help_text=_("Rent, food, transport, bills, and money you send home: what you cannot skip."),
-        min_value=Decimal(0),
-        max_value=MAX_AMOUNT,
-        error_messages={
-            "required": _(
-                "Type your essential spending: the plan offers only what is left after it."
-            )
-        },
-    )
-
-
-class DebtForm(RepayableForm):
-    """One loan already owed, as the borrower knows it. A box left empty is no loan."""
-
-    label = forms.CharField(
-        label=_("A name for this loan"),
-        help_text=_(
-            "A few words of your own, such as 借呗 or A, to tell the loans apart. Never a "
-            "name, a phone number or an ID number."
-        ),
-        required=False,
-        max_length=MAX_LABEL_LENGTH,
-        error_messages={"max_length": _("Use at most %(limit_value)d characters.")},
-    )
-    owed = MoneyField(
-        label=_("What you owe now (yuan)"),
-        help_text=_("All that is left to repay, as the app shows it (待还总额)."),
-        min_value=Decimal(0),
-        min_inclusive=False,
-        max_value=MAX_AMOUNT,
-    )
-    payment = MoneyField(
-        label=_("Payment due each month (yuan)"),
-        help_text=_("What this loan asks for each month (每期应还). Type 0 if nothing is due."),
-        min_value=Decimal(0),
-        max_value=MAX_AMOUNT,
-    )
-    days_late = WholeNumberField(
-        label=_("Days late"),
-        help_text=_("How many days the oldest missed payment is late. Empty or 0 if none."),
-        required=False,
-        min_value=Decimal(0),
-        max_value=Decimal(MAX_DAYS_LATE),
-    )
-    rate = TermsForm.base_fields["rate"]
-    rate_period = TermsForm.base_fields["rate_period"]
-    lender = OfferForm.base_fields["lender"]
-    court = forms.BooleanField(
-        label=_("I have court papers for this loan"),
-        help_text=_("A summons, a payment order (支付令) or a judgment."),
-        required=False,
-    )
-
-    def __init__(self, *args: Any, number: int = 1, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.number = number
-        # The rate is optional here: many borrowers do not know it.
-        self.fields["rate"].required = False
-        # The first box explains each figure; the others repeat the labels only, so that ten
-        # boxes stay short on a phone.
-        if number > 1:
-            for field in self.fields.values():
-                field.help_text = ""
-
-    def has_changed(self) -> bool:
-        """A box is a loan when something was typed or ticked in it. The lists (the rate's
-        period, the lender) always send a value, and a link may leave them out: neither makes
-        an empty box a loan."""
-        return any(
-            str(self.data.get(self.add_prefix(name), "")).strip() for name in DEBT_TYPED_FIELDS
-        )
-
-    @property
-    def box_title(self) -> str:
-        """ "Loan 2": what the error summary and the page call this box."""
-        return _("Loan %(number)s") % {"number": self.number}
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        typed_rate = data.get("rate")
-        if typed_rate is not None:
-            data["rate"] = typed_rate.fraction
-            data["rate_period"] = typed_rate.period or data.get("rate_period")
-        flag_rate_above_limit(self, data)
-        data["days_late"] = data.get("days_late") or 0
-        return data
-
-    def to_debt(self) -> Debt:
-        data = self.cleaned_data
-        return Debt(
-            owed=data["owed"],
-            payment=data["payment"],
-            days_late=data["days_late"],
-            rate=data.get("rate"),
-            rate_period=data.get("rate_period") or "month",
-            in_court=bool(data.get("court")),
-        )
-
-
-class BaseDebtFormSet(forms.BaseFormSet):
-    """The loans: at least one, at most MAX_DEBTS; a box left empty is no loan, whichever it is."""
-
-    def get_form_kwargs(self, index: int | None) -> dict[str, Any]:
-        return {**super().get_form_kwargs(index), "number": (index or 0) + 1}
-
-    def used_forms(self) -> list[DebtForm]:
-        return [form for form in self.forms if form.has_changed()]
-
-    def clean(self) -> None:
-        super().clean()
-        if not self.used_forms():
-            raise forms.ValidationError(_("Fill in at least one loan."), code="no_loans")
-
-
-DebtFormSet = forms.formset_factory(
-    DebtForm,
-    formset=BaseDebtFormSet,
-    extra=MAX_DEBTS,
-    max_num=MAX_DEBTS,
-    validate_max=True,
-    absolute_max=MAX_DEBTS,
-)
 
 
 # The engine's error codes in the borrower's words. Codes the form's own checks already catch

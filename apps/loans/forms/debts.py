@@ -1,0 +1,173 @@
+"""My debts' input (/debts/): the month the plan is made from and up to MAX_DEBTS loans.
+
+`income` and `essentials` (the month), and for loan N, from 0 to 9 (a Django formset with the
+prefix `loan`, so its management fields loan-TOTAL_FORMS... come with a POST; a GET link needs
+only the fields):
+    loan-N-label      a few words of the borrower's own (借呗, A), optional; never a name or number
+    loan-N-owed       what is owed now (yuan)
+    loan-N-payment    the payment due each month (yuan; 0 if none)
+    loan-N-days_late  days the oldest missed payment is late, optional: 0
+    loan-N-rate       the quoted rate, as the loan check's `rate` (万5, 月息2分...), optional
+    loan-N-rate_period day | month | year, as the loan check's `rate_period`
+    loan-N-lender     as the loan check's `lender`
+    loan-N-court      on when the borrower has court papers (a summons, a 支付令, a judgment)
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from apps.finance import MAX_AMOUNT
+from apps.finance.debts import MAX_DEBTS, Debt
+from apps.finance.overdue import MAX_DAYS_LATE
+from apps.loans.fields import MoneyField, WholeNumberField
+from apps.loans.forms.base import RepayableForm, flag_rate_above_limit
+from apps.loans.forms.budget import BudgetForm
+from apps.loans.forms.offer import OfferForm, TermsForm
+
+# My debts: the budget and up to MAX_DEBTS loans, as a formset with the prefix DEBT_PREFIX, so
+# that loan N's fields are loan-N-label, loan-N-owed... (documented at the top of this module).
+DEBT_PREFIX = "loan"
+DEBT_FIELDS = ("label", "owed", "payment", "days_late", "rate", "rate_period", "lender", "court")
+DEBT_BUDGET_FIELDS = ("income", "essentials")
+# The fields a borrower types or ticks: a box with none of them filled in is no loan.
+DEBT_TYPED_FIELDS = ("label", "owed", "payment", "days_late", "rate", "court")
+# The loan boxes: all MAX_DEBTS on the page, the first DEBT_BOXES_OPEN open and the rest folded
+# away until needed (no script needed to add one).
+DEBT_BOXES_OPEN = 4
+# A label is a few words of the borrower's own: enough for 借呗 or "the phone loan".
+MAX_LABEL_LENGTH = 20
+
+
+class DebtBudgetForm(RepayableForm):
+    """The month the plan is made from: income, and the spending that cannot wait."""
+
+    income = BudgetForm.base_fields["income"]
+    essentials = MoneyField(
+        label=_("Essential spending each month (yuan)"),
+        help_text=_("Rent, food, transport, bills, and money you send home: what you cannot skip."),
+        min_value=Decimal(0),
+        max_value=MAX_AMOUNT,
+        error_messages={
+            "required": _(
+                "Type your essential spending: the plan offers only what is left after it."
+            )
+        },
+    )
+
+
+class DebtForm(RepayableForm):
+    """One loan already owed, as the borrower knows it. A box left empty is no loan."""
+
+    label = forms.CharField(
+        label=_("A name for this loan"),
+        help_text=_(
+            "A few words of your own, such as 借呗 or A, to tell the loans apart. Never a "
+            "name, a phone number or an ID number."
+        ),
+        required=False,
+        max_length=MAX_LABEL_LENGTH,
+        error_messages={"max_length": _("Use at most %(limit_value)d characters.")},
+    )
+    owed = MoneyField(
+        label=_("What you owe now (yuan)"),
+        help_text=_("All that is left to repay, as the app shows it (待还总额)."),
+        min_value=Decimal(0),
+        min_inclusive=False,
+        max_value=MAX_AMOUNT,
+    )
+    payment = MoneyField(
+        label=_("Payment due each month (yuan)"),
+        help_text=_("What this loan asks for each month (每期应还). Type 0 if nothing is due."),
+        min_value=Decimal(0),
+        max_value=MAX_AMOUNT,
+    )
+    days_late = WholeNumberField(
+        label=_("Days late"),
+        help_text=_("How many days the oldest missed payment is late. Empty or 0 if none."),
+        required=False,
+        min_value=Decimal(0),
+        max_value=Decimal(MAX_DAYS_LATE),
+    )
+    rate = TermsForm.base_fields["rate"]
+    rate_period = TermsForm.base_fields["rate_period"]
+    lender = OfferForm.base_fields["lender"]
+    court = forms.BooleanField(
+        label=_("I have court papers for this loan"),
+        help_text=_("A summons, a payment order (支付令) or a judgment."),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, number: int = 1, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.number = number
+        # The rate is optional here: many borrowers do not know it.
+        self.fields["rate"].required = False
+        # The first box explains each figure; the others repeat the labels only, so that ten
+        # boxes stay short on a phone.
+        if number > 1:
+            for field in self.fields.values():
+                field.help_text = ""
+
+    def has_changed(self) -> bool:
+        """A box is a loan when something was typed or ticked in it. The lists (the rate's
+        period, the lender) always send a value, and a link may leave them out: neither makes
+        an empty box a loan."""
+        return any(
+            str(self.data.get(self.add_prefix(name), "")).strip() for name in DEBT_TYPED_FIELDS
+        )
+
+    @property
+    def box_title(self) -> str:
+        """ "Loan 2": what the error summary and the page call this box."""
+        return _("Loan %(number)s") % {"number": self.number}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        typed_rate = data.get("rate")
+        if typed_rate is not None:
+            data["rate"] = typed_rate.fraction
+            data["rate_period"] = typed_rate.period or data.get("rate_period")
+        flag_rate_above_limit(self, data)
+        data["days_late"] = data.get("days_late") or 0
+        return data
+
+    def to_debt(self) -> Debt:
+        data = self.cleaned_data
+        return Debt(
+            owed=data["owed"],
+            payment=data["payment"],
+            days_late=data["days_late"],
+            rate=data.get("rate"),
+            rate_period=data.get("rate_period") or "month",
+            in_court=bool(data.get("court")),
+        )
+
+
+class BaseDebtFormSet(forms.BaseFormSet):
+    """The loans: at least one, at most MAX_DEBTS; a box left empty is no loan, whichever it is."""
+
+    def get_form_kwargs(self, index: int | None) -> dict[str, Any]:
+        return {**super().get_form_kwargs(index), "number": (index or 0) + 1}
+
+    def used_forms(self) -> list[DebtForm]:
+        return [form for form in self.forms if form.has_changed()]
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.used_forms():
+            raise forms.ValidationError(_("Fill in at least one loan."), code="no_loans")
+
+
+DebtFormSet = forms.formset_factory(
+    DebtForm,
+    formset=BaseDebtFormSet,
+    extra=MAX_DEBTS,
+    max_num=MAX_DEBTS,
+    validate_max=True,
+    absolute_max=MAX_DEBTS,
+)
