@@ -87,7 +87,8 @@ class ContentError(ValueError):
 
 
 def _max_length(model: type[models.Model], name: str) -> int:
-    return model._meta.get_field(name).max_length
+    """The length of the column a value is stored in (the model field's max_length)."""
+    return getattr(model, name).field.max_length
 
 
 def _slug(model: type[models.Model], name: str) -> AfterValidator:

@@ -138,9 +138,7 @@ def test_every_source_has_both_languages_and_a_date_it_was_last_checked():
         ),
     ],
 )
-def test_each_broken_case_is_named_on_a_line_of_its_own(
-    content_copy, filename, old, new, expected
-):
+def test_each_broken_case_is_named_on_a_line_of_its_own(content_copy, filename, old, new, expected):
     _replace(content_copy / filename, old, new)
     problems = _problems(content_copy)
     assert any(line.startswith("content/" + expected) for line in problems), problems
