@@ -45,7 +45,7 @@ def _static_key() -> str:
 
 def _load_content_after_migrate(sender, **kwargs) -> None:
     """The test database as a deployment has it: migrated, then the guidance read from content/
-    (the files are the source of truth; the old seed migrations only hold their first version).
+    (the files are the source of truth, the rate lines' first values among them).
 
     On post_migrate, so that it happens before Django serializes the new test database for
     serialized_rollback: a browser test then starts from rows that already hold the content."""

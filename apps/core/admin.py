@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.facts import shown_sources
 from apps.core.models import (
     ChecklistItem,
     CollectionRule,
@@ -17,30 +18,31 @@ from apps.core.models import (
     Topic,
     TopicSection,
 )
-from apps.core.pagecache import bump_content_version
+from apps.core.pagecache import bump_content_version_on_commit
 
 
 class ContentAdmin(admin.ModelAdmin):
-    """Admin for anything a page shows: every change retires the cached pages (pagecache.py)."""
+    """Admin for anything a page shows: every change retires the cached pages (pagecache.py) once
+    it commits; the admin saves inside a transaction, and an edit that rolls back retires none."""
 
     # A link typed without a scheme means https (Django 6's default, chosen now).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
         super().save_model(request, obj, form, change)
-        bump_content_version()
+        bump_content_version_on_commit()
 
     def save_related(self, request, form, formsets, change):  # type: ignore[no-untyped-def]
         super().save_related(request, form, formsets, change)
-        bump_content_version()
+        bump_content_version_on_commit()
 
     def delete_model(self, request, obj):  # type: ignore[no-untyped-def]
         super().delete_model(request, obj)
-        bump_content_version()
+        bump_content_version_on_commit()
 
     def delete_queryset(self, request, queryset):  # type: ignore[no-untyped-def]
         super().delete_queryset(request, queryset)
-        bump_content_version()
+        bump_content_version_on_commit()
 
 
 class FromContentFile(ContentAdmin):
@@ -95,6 +97,12 @@ class RateLineAdmin(ContentAdmin):
 
     list_display = ["code", "value", "as_of", "source"]
     list_select_related = ["source"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):  # type: ignore[no-untyped-def]
+        # A line may cite only a source a page may show: never an unverified one.
+        if db_field.name == "source":
+            kwargs["queryset"] = shown_sources()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 # --- Overdue guidance: read-only, each row with the content file it came from.

@@ -13,8 +13,11 @@ from django.db.models import Prefetch, QuerySet
 from apps.core.models import Confidence, HelpLine, RateLine, Source
 from apps.core.pagecache import cached_content
 
-# The national psychological help line (FACTS.md, "Where to get help").
+# The national psychological help line (content/sources.yaml: hotline-12356).
 CRISIS_LINE = "12356"
+# "Safety first": the police, an ambulance, the psychological help line, free legal advice, in
+# that order (content/sources.yaml: police-110-96110, emergency-120, hotline-12356, hotline-12348).
+SAFETY_LINES = ("110", "120", CRISIS_LINE, "12348")
 
 
 # Unverified facts never reach a page, even if an editor cites one by mistake.
@@ -58,6 +61,12 @@ def help_lines() -> list[HelpLine]:
             HelpLine.objects.prefetch_related(Prefetch("sources", queryset=shown_sources()))
         ),
     )
+
+
+def safety_lines() -> list[HelpLine]:
+    """The numbers a "Safety first" box shows, in SAFETY_LINES' order."""
+    by_number = {line.number: line for line in help_lines()}
+    return [by_number[number] for number in SAFETY_LINES if number in by_number]
 
 
 def crisis_line() -> HelpLine | None:

@@ -172,8 +172,11 @@ class GuidanceItem(models.Model):
         abstract = True
 
 
-# Stage pages from this many days late on show the crisis line (12356).
+# From this many days late on, My debts shows the crisis line (12356).
 CRISIS_LINE_FROM_DAY = 31
+# From this many days late on, and in court, stage pages open with "Safety first": 110, 120,
+# 12356 and 12348 (FACTS.md: the psychological help line from the first weeks late).
+SAFETY_FIRST_FROM_DAY = 8
 
 
 class Stage(models.Model):
@@ -198,6 +201,10 @@ class Stage(models.Model):
     last_reviewed = models.DateField(_("last reviewed"))
     sort_order = models.PositiveIntegerField(_("order"), default=100)
     content_file = models.CharField(_("content file"), max_length=200, blank=True)
+    # The questions people ask at this stage, linked from its page.
+    topics = models.ManyToManyField(
+        "Topic", blank=True, related_name="stages", verbose_name=_("help topics for this stage")
+    )
 
     class Meta:
         ordering = ["sort_order", "id"]
@@ -209,11 +216,19 @@ class Stage(models.Model):
 
     @property
     def shows_crisis_line(self) -> bool:
-        """From a month late, and in court, every stage page shows the psychological help line:
-        by then the pressure is at its worst."""
+        """From a month late, and in court, My debts shows the psychological help line: by then
+        the pressure is at its worst."""
         if self.phase == self.Phase.COURT:
             return True
         return self.phase == self.Phase.OVERDUE and (self.first_day or 0) >= CRISIS_LINE_FROM_DAY
+
+    @property
+    def shows_safety_first(self) -> bool:
+        """From the second week late, and in court, a stage page opens with the numbers for
+        danger, distress and legal help."""
+        if self.phase == self.Phase.COURT:
+            return True
+        return self.phase == self.Phase.OVERDUE and (self.first_day or 0) >= SAFETY_FIRST_FROM_DAY
 
     @property
     def ordered_sections(self) -> list[StageSection]:
@@ -276,6 +291,9 @@ class CollectionRule(GuidanceItem):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     rule_zh = models.CharField(_("the rule (Chinese)"), max_length=300)
     rule_en = models.CharField(_("the rule (English)"), max_length=300)
+    # An association's rule binds its members; a law binds every collector.
+    binds_zh = models.CharField(_("whom it binds (Chinese)"), max_length=300)
+    binds_en = models.CharField(_("whom it binds (English)"), max_length=300)
     breaks_zh = models.TextField(
         _("what breaking it looks like (Chinese)"), help_text=_("One short point per line.")
     )
@@ -352,6 +370,8 @@ class Topic(models.Model):
     last_reviewed = models.DateField(_("last reviewed"))
     sort_order = models.PositiveIntegerField(_("order"), default=100)
     content_file = models.CharField(_("content file"), max_length=200, blank=True)
+    # Topics about danger at home or to the borrower open with "Safety first", as late stages do.
+    shows_safety_first = models.BooleanField(_("opens with “Safety first”"), default=False)
 
     class Meta:
         ordering = ["sort_order", "id"]

@@ -9,9 +9,9 @@ back in. CSRF protection is therefore unchanged.
 Kept out of the cache: requests with a query string (adviser links, calculator results), readers
 with a session (administrators), and any answer that is not a plain 200.
 
-Content edited in the admin shows at once in every process: the admin bumps a content version,
-kept in the shared default cache (Redis when REDIS_URL is set, otherwise a database table) and
-read on every request, that is part of every key.
+Content edited in the admin shows at once in every process: once the edit commits, the admin
+bumps a content version, kept in the shared default cache (Redis when REDIS_URL is set, otherwise
+a database table) and read on every request, that is part of every key.
 Every key also names the release (`release()`), so that during and after a deploy no server
 hands out a page rendered by another release, naming static files it may not have.
 
@@ -34,6 +34,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
@@ -81,8 +82,17 @@ def _new_version() -> str:
     return secrets.token_hex(8)
 
 
+def bump_content_version_on_commit() -> None:
+    """Retire the cached pages once the transaction that changed the content commits (at once
+    outside a transaction): the admin's saves and load_content call this inside theirs, so that
+    an edit that rolls back retires nothing, and no worker caches the old text again between the
+    bump and the commit."""
+    transaction.on_commit(bump_content_version)
+
+
 def bump_content_version() -> None:
-    """Called when an administrator changes content, so no page shows the old text."""
+    """Retire every cached page now, so no page shows the old text (content changes call
+    bump_content_version_on_commit instead)."""
     try:
         use_cache(lambda cache: cache.set(VERSION_KEY, _new_version(), timeout=None))
     except CacheUnavailable:

@@ -11,6 +11,7 @@ from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from apps.core.content_files import WHO_RULES_BIND
 from apps.core.facts import help_lines, shown_sources
 from apps.core.models import (
     ChecklistItem,
@@ -30,10 +31,12 @@ def _with_sources(model: type) -> QuerySet:
 
 
 def stages() -> QuerySet[Stage]:
-    """Every stage, in order, with its sections and checklist (and their sources) loaded."""
+    """Every stage, in order, with its sections, checklist (and their sources) and help topics
+    loaded."""
     return Stage.objects.prefetch_related(
         Prefetch("sections", queryset=_with_sources(StageSection)),
         Prefetch("checklist", queryset=_with_sources(ChecklistItem)),
+        "topics",
     )
 
 
@@ -50,6 +53,12 @@ def topics() -> QuerySet[Topic]:
     return Topic.objects.prefetch_related(
         Prefetch("sections", queryset=_with_sources(TopicSection))
     )
+
+
+def who_rules_bind() -> Topic | None:
+    """The topic every page with collection rules shows in brief: an association's rules bind
+    its members, the law binds every collector (content/topics/, WHO_RULES_BIND)."""
+    return topics().filter(slug=WHO_RULES_BIND).first()
 
 
 @dataclass(frozen=True)

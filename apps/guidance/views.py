@@ -7,7 +7,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from apps.core.facts import crisis_line, help_lines
+from apps.core.content_files import WHO_RULES_BIND
+from apps.core.facts import help_lines, safety_lines
 from apps.core.letters import letters_for
 from apps.core.models import Confidence, RateLine, Source
 from apps.core.pagecache import shared_page
@@ -37,7 +38,8 @@ def stage(request: HttpRequest, slug: str) -> HttpResponse:
         "stage": stages[index],
         "previous": stages[index - 1] if index > 0 else None,
         "next": stages[index + 1] if index + 1 < len(stages) else None,
-        "crisis_line": crisis_line() if stages[index].shows_crisis_line else None,
+        "safety_lines": safety_lines() if stages[index].shows_safety_first else None,
+        "who_binds": content.who_rules_bind(),
     }
     return render(request, "guidance/stage.html", context)
 
@@ -48,7 +50,13 @@ def topic(request: HttpRequest, slug: str) -> HttpResponse:
     found = content.topics().filter(slug=slug).first()
     if found is None:
         raise Http404("no such topic")
-    return render(request, "guidance/topic.html", {"topic": found})
+    context = {
+        "topic": found,
+        "safety_lines": safety_lines() if found.shows_safety_first else None,
+        # The stages this topic matters at, linked back from its page.
+        "stages": list(found.stages.all()),
+    }
+    return render(request, "guidance/topic.html", context)
 
 
 @require_safe
@@ -56,6 +64,15 @@ def topic(request: HttpRequest, slug: str) -> HttpResponse:
 def guide(request: HttpRequest) -> HttpResponse:
     stages, topics = list(content.stages()), list(content.topics())
     rules, lines, scams = list(content.rules()), help_lines(), list(content.scams())
+    # Numbered sections: the contents list names each by its number, and a stage names the
+    # topics it needs by theirs, on paper as on screen.
+    for number, stage in enumerate(stages, 1):
+        stage.number = f"1.{number}"
+    for number, topic in enumerate(topics, 1):
+        topic.number = f"2.{number}"
+    numbered = {topic.slug: topic for topic in topics}
+    for stage in stages:
+        stage.topic_links = [numbered[t.slug] for t in stage.topics.all() if t.slug in numbered]
     # The booklet ends with every source it cites, so the paper copy stands on its own.
     cited = {
         source.id: source
@@ -67,7 +84,8 @@ def guide(request: HttpRequest) -> HttpResponse:
     context = {
         "stages": stages,
         "topics": topics,
-        "crisis_line": crisis_line(),
+        "safety_lines": safety_lines(),
+        "who_binds": next((t for t in topics if t.slug == WHO_RULES_BIND), None),
         "rules": rules,
         "help_lines": lines,
         "scams": scams,
@@ -83,6 +101,7 @@ def rights(request: HttpRequest) -> HttpResponse:
     context = {
         "rules": content.rules(),
         "help_lines": help_lines(),
+        "who_binds": content.who_rules_bind(),
         "log_rows": range(LOG_ROWS),
         "complaint_url": reverse("guidance:letter_complaint"),
     }
@@ -131,7 +150,12 @@ def letter_complaint(request: HttpRequest) -> HttpResponse:
     letters = []
     if form.is_valid():
         letters = letters_for("guidance/letters/complaint.txt", {"rules": form.broken_rules()})
-    context = {"form": form, "letters": letters, **_error_summary([form])}
+    context = {
+        "form": form,
+        "letters": letters,
+        "who_binds": content.who_rules_bind(),
+        **_error_summary([form]),
+    }
     return render(request, "guidance/letters/complaint.html", context)
 
 

@@ -361,7 +361,7 @@ def test_the_fees_at_payout_plan_shows_32_50_percent_and_is_at_least_stretched(e
     [
         ("private", "the courts' line for private lending", "licensed lenders, in court"),
         ("microloan", "micro-loan companies' new loans, 2025 guideline", "private lending"),
-        ("bank", "banks' lending through partner platforms", "private lending"),
+        ("bank", "partner platforms: how the market reads the 2025 rules", "private lending"),
         ("unknown", "the courts' line for private lending", "micro-loan companies' new loans"),
     ],
 )

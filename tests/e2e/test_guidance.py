@@ -4,6 +4,7 @@ late costs, writes a letter; an adviser prints the whole guide as a booklet."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 
@@ -125,65 +126,114 @@ def test_the_letter_copy_button_appears_with_javascript_and_the_text_is_selectab
     assert "906.26" in text and "____" in text
 
 
-def _pdf_pages(pdf: bytes, tmp_path) -> list[str]:
-    """The text of each printed page (pdftotext, from poppler-utils)."""
+def _pdftotext(pdf: bytes, tmp_path, *options: str) -> str:
+    """What pdftotext (poppler-utils) reads from the PDF."""
     if shutil.which("pdftotext") is None:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail("CI=true but pdftotext (poppler-utils) is not installed")
         pytest.skip("pdftotext is not installed (apt-get install poppler-utils)")
     path = tmp_path / "guide.pdf"
     path.write_bytes(pdf)
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    return subprocess.run(
+        ["pdftotext", *options, str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
+
+
+def _pdf_pages(pdf: bytes, tmp_path) -> list[str]:
+    """The text of each printed page."""
+    text = _pdftotext(pdf, tmp_path, "-layout")
     return [page for page in text.split("\f") if page.strip()]
+
+
+# print.css: @page { margin: 12mm ... }. A page is as full as its lowest line of text is far down
+# the space between the top and bottom margins.
+MARGIN = 12 * 72 / 25.4
+_PAGE = re.compile(r'<page width="[\d.]+" height="([\d.]+)">(.*?)</page>', re.S)
+_WORD_BOTTOM = re.compile(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">')
+
+
+def _fill(pdf: bytes, tmp_path) -> list[float]:
+    """How full each printed page is, 0 to 1, from where its words lie (pdftotext -bbox)."""
+    fills = []
+    for height, body in _PAGE.findall(_pdftotext(pdf, tmp_path, "-bbox")):
+        bottoms = [float(y) for y in _WORD_BOTTOM.findall(body)]
+        if bottoms:
+            fills.append((max(bottoms) - MARGIN) / (float(height) - 2 * MARGIN))
+    return fills
 
 
 def _lines(page: str) -> list[str]:
     return [line.strip() for line in page.splitlines() if line.strip()]
 
 
-# A4 pages of the whole guide: 22 in Chinese and 23 in English before chapters let the stages
-# flow (9 of them held 1 to 3 lines), now with the court stage and six help topics added.
-MOST_PAGES = {"zh-CN": 22, "en": 27}
+def _squeezed(text: str) -> str:
+    # pdftotext spaces Chinese and wraps lines as the page does; compare without any of that.
+    return re.sub(r"\s+", "", text)
+
+
+# A4 pages of the whole guide: 22 in Chinese and 27 in English with six help topics; with the
+# eleven topics of issue 23 (and Safety first, whom the rules bind), 33 and 40.
+MOST_PAGES = {"zh-CN": 35, "en": 42}
+# Every page at least this full, but the last of each part (the cover and each chapter).
+LEAST_FILL = 0.6
 CONTENTS = {"zh-CN": "目录", "en": "Contents"}
 
 
 @pytest.mark.parametrize("language", ["zh-CN", "en"])
-def test_the_whole_guide_prints_in_chapters_with_no_page_wasted(
+def test_the_whole_guide_prints_in_chapters_with_every_page_well_filled(
     app_server, make_page, tmp_path, language
 ):
     page = make_page(viewport="desktop", language=language)
     page.goto(app_server.base + reverse("guidance:guide"))
     assert_styled(page)
     chapters = [t.strip() for t in page.locator(".guide-chapter__title").all_inner_texts()]
+    contents = [t.strip() for t in page.locator(".guide-contents a").all_inner_texts()]
     page.emulate_media(media="print")
-    pages = _pdf_pages(page.pdf(format="A4", print_background=False), tmp_path)
+    pdf = page.pdf(format="A4", print_background=False)
+    pages, fills = _pdf_pages(pdf, tmp_path), _fill(pdf, tmp_path)
+    assert len(pages) == len(fills)
     text = "\n".join(pages)
 
-    print(f"\nthe whole guide, {language}: {len(pages)} A4 pages")
+    # Each chapter starts a page; a part is the cover or a chapter, each page of it but its last
+    # at least LEAST_FILL full.
+    starts = [i for i, p in enumerate(pages) if _squeezed(_lines(p)[0]) in map(_squeezed, chapters)]
+    assert [_squeezed(_lines(pages[i])[0]) for i in starts] == [_squeezed(c) for c in chapters]
+    lasts = {start - 1 for start in starts} | {len(pages) - 1}
+    thin = {
+        n + 1: f"{fill:.0%}" for n, fill in enumerate(fills) if n not in lasts and fill < LEAST_FILL
+    }
+    least = min(fill for n, fill in enumerate(fills) if n not in lasts)
+    print(
+        f"\nthe whole guide, {language}: {len(pages)} A4 pages; every page but a part's last at "
+        f"least {least:.0%} full (parts' last pages: "
+        + ", ".join(f"{n + 1}: {fills[n]:.0%}" for n in sorted(lasts))
+        + ")"
+    )
+    assert thin == {}, f"pages less than {LEAST_FILL:.0%} full: {thin}"
+    assert starts[0] == 1, "the cover (title, Safety first, contents) is one page"
     assert len(pages) <= MOST_PAGES[language], f"{len(pages)} pages"
-    # Each chapter starts a page; within one, the text flows on. A page less than a third as
-    # full as the fullest may only be a chapter's last (the cover is the first chapter).
-    starts = [i for i, p in enumerate(pages) if _lines(p)[0] in chapters]
-    assert [_lines(pages[i])[0] for i in starts] == chapters
-    fullest = max(len(_lines(p)) for p in pages)
-    for number, text_on_page in enumerate(pages, 1):
-        chapter_ends = number == len(pages) or number in starts
-        if not chapter_ends:
-            assert len(_lines(text_on_page)) >= fullest / 3, f"page {number} is nearly empty"
-    # Contents at the front, every cited source at the back.
+
+    # The contents list: every entry's number and title head its section, in the same order.
     assert CONTENTS[language] in _lines(pages[0])
-    assert _lines(pages[starts[-1]])[0] == chapters[-1]
+    assert len(contents) == 8 + 17 + 3 + 5  # stages, topics, 3.1 to 3.3, the five chapters
+    body, at = _squeezed("".join(pages[1:])), 0
+    where = []
+    for entry in contents:
+        assert re.match(r"\d+(\.\d+)? \S", entry), entry
+        found = body.find(_squeezed(entry), at)
+        assert found >= 0, f"the contents name {entry!r}, which no heading after {at} carries"
+        at = found
+        where.append(entry.split(" ")[0])
+    assert where == sorted(where, key=lambda n: [int(part) for part in n.split(".")])
 
     for word in NAVIGATION[language]:
         assert word not in text, f"navigation printed: {word}"
     field = "zh" if language == "zh-CN" else "en"
     for stage in read_content().stages:
-        assert getattr(stage.title, field) in text
+        assert _squeezed(getattr(stage.title, field)) in _squeezed(text)
         assert stage.reviewed.isoformat() in text  # each stage says when it was last reviewed
     if language == "zh-CN":
         assert "现在该做什么" in text and "征信" in text and "12356" in text
-        assert "来源：" in text and "最近核对：" in text
+        assert "来源：" in text and "最近核对：" in text and "安全第一" in text
     else:
-        assert "Sources:" in text and "Last reviewed:" in text
+        assert "Sources:" in text and "Last reviewed:" in text and "Safety first" in text

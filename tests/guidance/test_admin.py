@@ -1,4 +1,5 @@
-"""The admin keeps the rate lines editable and shows the guidance read-only, with its file."""
+"""The admin keeps the rate lines editable and shows the guidance read-only, with its file; an
+edit retires the cached pages only once it commits."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.urls import reverse
 
-from apps.core.models import RateLine, Source, Stage
+from apps.core.models import Confidence, RateLine, Source, Stage
+from apps.core.pagecache import content_version
 
 pytestmark = pytest.mark.django_db
 
@@ -63,3 +66,44 @@ def test_an_edited_rate_line_in_the_admin_shows_on_the_sources_page(editor):
     editor.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     html = editor.get(reverse("guidance:sources")).content.decode()
     assert "2.90%" in html and "2026-06-22" in html
+
+
+class _Rollback(Exception):
+    pass
+
+
+def _lpr_change(editor):
+    line = RateLine.objects.get(code="lpr_1y")
+    url = reverse("admin:core_rateline_change", args=[line.pk])
+    form = editor.get(url).context["adminform"].form
+    data = {name: form[name].value() for name in form.fields}
+    data.update(value="0.028", as_of="2026-07-21", source=line.source_id)
+    return url, {k: "" if v is None else v for k, v in data.items()}
+
+
+def test_an_admin_edit_that_rolls_back_retires_no_cached_page(
+    editor, django_capture_on_commit_callbacks
+):
+    url, data = _lpr_change(editor)
+    before = content_version()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        try:
+            with transaction.atomic():
+                assert editor.post(url, data).status_code == 302
+                raise _Rollback
+        except _Rollback:
+            pass
+    assert callbacks == [] and content_version() == before
+    assert RateLine.objects.get(code="lpr_1y").value == Decimal("0.03")
+    # The same edit, committed, retires them once it commits.
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        assert editor.post(url, data).status_code == 302
+    assert callbacks and content_version() != before
+
+
+def test_a_rate_line_can_cite_only_a_source_a_page_may_show(editor):
+    Source.objects.filter(key="civil-code-546").update(confidence=Confidence.UNVERIFIED)
+    url, _data = _lpr_change(editor)
+    choices = editor.get(url).context["adminform"].form.fields["source"].queryset
+    assert not choices.filter(key="civil-code-546").exists()
+    assert choices.filter(key="lpr-2025-05").exists()

@@ -10,9 +10,10 @@ import re
 import pytest
 from django.urls import reverse
 
-from apps.core.facts import CRISIS_LINE
+from apps.core.content_files import read_content
+from apps.core.facts import CRISIS_LINE, SAFETY_LINES
 from apps.core.models import (
-    CRISIS_LINE_FROM_DAY,
+    SAFETY_FIRST_FROM_DAY,
     ChecklistItem,
     CollectionRule,
     Confidence,
@@ -41,12 +42,24 @@ STAGE_SLUGS = [
     "settled",
 ]
 TOPIC_SLUGS = [
+    "safety-first",
     "talk-to-your-lender",
     "credit-report",
     "debt-sold",
     "family-and-friends",
     "evidence",
     "complaints",
+    "who-rules-bind",
+    # What borrowers ask next, in the order an adviser meets it.
+    "is-it-a-crime",
+    "family-owes",
+    "court-letter",
+    "enforcement-limits",
+    "acceleration",
+    "illegal-lenders",
+    "other-credit-bureaus",
+    "essentials-first",
+    "home-visits",
 ]
 
 
@@ -114,7 +127,7 @@ def test_every_topic_rule_scam_warning_and_help_line_is_complete():
         "credit-repair",
         "loans-to-repay-loans",
     }
-    assert {"12378", "12345", "12363", "12348", CRISIS_LINE, "110", "96110"} == set(
+    assert {"12378", "12345", "12363", "12348", CRISIS_LINE, "110", "120", "96110"} == set(
         HelpLine.objects.values_list("number", flat=True)
     )
 
@@ -165,13 +178,40 @@ def test_days_late_pick_the_stage_whose_span_holds_them(days, slug):
     assert stage_for_days(days).slug == slug
 
 
-def test_stage_pages_from_a_month_late_and_in_court_show_the_crisis_line(en):
+def test_stage_pages_from_the_second_week_late_and_in_court_open_with_safety_first(en):
+    shown = []
     for stage in Stage.objects.all():
         html = en.get(reverse("guidance:stage", args=[stage.slug])).content.decode()
-        expected = stage.phase == Stage.Phase.COURT or (
-            stage.phase == Stage.Phase.OVERDUE and stage.first_day >= CRISIS_LINE_FROM_DAY
-        )
-        assert (f'href="tel:{CRISIS_LINE}"' in html) == expected, stage.slug
+        if 'class="safety"' in html:
+            shown.append(stage.slug)
+            box = html.split('class="safety"')[1].split("</aside>")[0]
+            numbers = [n for n in SAFETY_LINES if f'href="tel:{n}"' in box]
+            assert numbers == list(SAFETY_LINES), stage.slug
+            assert "not legal advice" in box
+    expected = [
+        s.slug
+        for s in Stage.objects.all()
+        if s.phase == Stage.Phase.COURT
+        or (s.phase == Stage.Phase.OVERDUE and s.first_day >= SAFETY_FIRST_FROM_DAY)
+    ]
+    assert shown == expected == ["days-8-30", "months-1-3", "months-3-6", "over-6-months", "court"]
+
+
+@pytest.mark.parametrize("slug", ["family-and-friends", "family-owes", "home-visits"])
+def test_topics_about_danger_at_home_open_with_safety_first(zh, slug):
+    html = zh.get(reverse("guidance:topic", args=[slug])).content.decode()
+    box = html.split('class="safety"')[1].split("</aside>")[0]
+    assert all(f'href="tel:{n}"' in box for n in SAFETY_LINES)
+    assert "不是法律意见" in box
+
+
+def test_every_new_topic_is_linked_from_a_stage_and_links_back():
+    content = read_content()
+    linked = {slug for stage in content.stages for slug in stage.topics}
+    assert set(TOPIC_SLUGS[8:]) | {"safety-first"} <= linked
+    for stage in Stage.objects.prefetch_related("topics"):
+        for topic in stage.topics.all():
+            assert stage in topic.stages.all()
 
 
 def test_a_gap_in_the_stages_never_breaks_the_calculator(en):

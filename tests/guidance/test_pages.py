@@ -23,6 +23,18 @@ from apps.guidance.views import LOG_ROWS
 
 pytestmark = pytest.mark.django_db
 
+# Every stage page lists what collectors may and may not do.
+STAGE_SLUGS_WITH_RULES = [
+    "before-due",
+    "days-1-7",
+    "days-8-30",
+    "months-1-3",
+    "months-3-6",
+    "over-6-months",
+    "court",
+    "settled",
+]
+
 PAGES = [
     ("guidance:timeline", [], "What happens if you are late", "逾期后会发生什么"),
     ("guidance:stage", ["months-1-3"], "1 to 3 months late", "逾期1–3个月"),
@@ -91,7 +103,7 @@ def test_a_stage_page_shows_each_section_the_checklist_sources_and_dates(zh):
     section = stage.sections.get(kind=StageSection.Kind.CREDIT)
     assert section.body_zh.splitlines()[0] in html
     assert f'href="{reverse("guidance:sources")}#source-credit-report-status-codes"' in html
-    assert "最近核对：" in html and 'datetime="2026-12-01"' in html
+    assert "最近核对：" in html and f'datetime="{stage.last_reviewed:%Y-%m-%d}"' in html
 
 
 def test_a_stage_page_links_its_neighbours_and_the_checklist(en):
@@ -226,3 +238,40 @@ def test_sources_page_lists_rate_lines_with_their_dates(en):
     assert "3.00%" in html
     assert "2025-05-20" in html
     assert "Last checked" in html
+
+
+def _who_binds(html: str) -> str:
+    return html.split('class="who-binds"')[1].split("</aside>")[0]
+
+
+@pytest.mark.parametrize("slug", STAGE_SLUGS_WITH_RULES)
+def test_every_stage_page_says_whom_the_collection_rules_bind(en, slug):
+    box = _who_binds(en.get(reverse("guidance:stage", args=[slug])).content.decode())
+    assert "bind their members" in box and "bind every collector" in box
+    assert "Personal Information Protection Law" in box and "art. 293-1" in box
+    assert reverse("guidance:topic", args=["who-rules-bind"]) in box
+
+
+@pytest.mark.parametrize(
+    "url", ["guidance:rights", "guidance:letter_complaint", "guidance:guide", "guidance:topic"]
+)
+def test_every_other_page_with_collection_rules_says_whom_they_bind(zh, url):
+    args = ["who-rules-bind"] if url == "guidance:topic" else []
+    html = zh.get(reverse(url, args=args)).content.decode()
+    assert "约束每一个催收的人" in html and "会员" in html
+
+
+def test_each_rule_on_the_rights_page_says_whom_it_binds(zh):
+    html = zh.get(reverse("guidance:rights")).content.decode()
+    for rule in CollectionRule.objects.all():
+        item = html.split(f'id="rule-{rule.code}"')[1].split("</li>")[0]
+        assert "约束对象：" in item and rule.binds_zh in item, rule.code
+
+
+def test_a_stage_page_links_the_questions_people_ask_there_and_they_link_back(en):
+    html = en.get(reverse("guidance:stage", args=["over-6-months"])).content.decode()
+    for slug in ("court-letter", "enforcement-limits", "home-visits", "family-owes"):
+        assert reverse("guidance:topic", args=[slug]) in html, slug
+    topic = en.get(reverse("guidance:topic", args=["enforcement-limits"])).content.decode()
+    assert reverse("guidance:stage", args=["over-6-months"]) in topic
+    assert reverse("guidance:stage", args=["court"]) in topic
