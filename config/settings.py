@@ -299,12 +299,23 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"json": {"()": "apps.core.logging.JsonFormatter"}},
-    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "filters": {"without_traceback": {"()": "apps.core.logging.WithoutTraceback"}},
+    "handlers": {
+        "stdout": {"class": "logging.StreamHandler", "formatter": "json"},
+        "stdout_one_line": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["without_traceback"],
+        },
+    },
     "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
     "loggers": {
         "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
         # Django logs each 4xx with the path; that is fine, but never the body.
         "django.request": {"handlers": ["stdout"], "level": "ERROR", "propagate": False},
+        # A refused request (a body over the limit, a host not allowed...) is one line that
+        # names the reason, without the traceback of the exception that refused it.
+        "django.security": {"handlers": ["stdout_one_line"], "propagate": False},
         # At DEBUG these two write template contexts (with the form data) and SQL parameters:
         # what a borrower typed. They stay at WARNING whatever DJANGO_LOG_LEVEL says.
         "django.template": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
