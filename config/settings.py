@@ -103,6 +103,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     # After LocaleMiddleware, so that the 429 page speaks the reader's language.
     "apps.core.ratelimit.RateLimitMiddleware",
+    "apps.core.middleware.MethodNotAllowedPageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
