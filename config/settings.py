@@ -280,6 +280,14 @@ RATE_LIMITS = {
 # Behind a load balancer every request comes from its address; trust the hop it appends.
 RATE_LIMIT_TRUST_X_FORWARDED_FOR = env_bool("REPAYABLE_TRUST_X_FORWARDED_FOR", False)
 
+# `make serve` (manage.py serve, deploy/nginx.conf): the gunicorn servers nginx passes requests
+# to, as host:port (empty: one gunicorn that the command starts on this machine); connections
+# one client address may have in progress at once; the addresses (or CIDR ranges) of a load
+# balancer in front of nginx whose X-Forwarded-For and X-Forwarded-Proto it may believe.
+SERVE_APP_SERVERS = env_list("REPAYABLE_APP_SERVERS", "")
+SERVE_CONNECTIONS_PER_ADDRESS = env_int("REPAYABLE_CONNECTIONS_PER_ADDRESS", 32)
+SERVE_TRUSTED_PROXIES = env_list("REPAYABLE_TRUSTED_PROXIES", "")
+
 # Request bodies: the largest real form is the four-offer comparison, about 65 KB even with every
 # box filled to its limit in Chinese (each character sent as 9 bytes); the admin's largest stage
 # is about 15 KB. Anything larger is refused with the friendly 400 page before it is read.
