@@ -20,7 +20,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-NGINX_TEMPLATE = settings.BASE_DIR / "deploy" / "nginx.conf"
+NGINX_TEMPLATE = Path(__file__).resolve().parents[2] / "deploy" / "nginx.conf"
 
 # The pages nginx answers with by itself, by status: a request it refuses before the app sees it
 # (too large, too long, too many connections at once) and an app server that cannot be reached
@@ -77,15 +77,15 @@ PROXY_ERRORS = {
     502: (
         _("The site is briefly unavailable"),
         _(
-            "The part of the site that works out answers could not be reached. Please try again "
-            "in a minute; nothing you typed was saved."
+            "The part of the site that works out answers could not be reached. Please go back "
+            "and try again in a minute."
         ),
     ),
     504: (
         _("The site took too long to answer"),
         _(
-            "Working out the answer took longer than it should. Please try again in a minute; "
-            "nothing you typed was saved."
+            "Working out the answer took longer than it should. Please go back and try again in "
+            "a minute."
         ),
     ),
 }
