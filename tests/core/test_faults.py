@@ -56,8 +56,9 @@ CI = os.environ.get("CI", "").lower() == "true"
 PG_CLUSTER = os.environ.get("REPAYABLE_FAULT_PG_CLUSTER", "")
 POST_LIMIT = 5
 WORKERS = 2
-# Pages of each kind: cached shared pages, a page with a query, the loan check's answer.
-PAGES = ["/", "/late/", "/check/", "/late/calculator/?days=40&overdue=900"]
+# Pages of each kind: cached shared pages, a page with a query (the loan form filled in from a
+# link: not cached, and not rate-limited, as a link that computes would be).
+PAGES = ["/", "/late/", "/check/", "/check/?amount=10000&term=12"]
 
 
 def _cannot_run(reason: str) -> None:
