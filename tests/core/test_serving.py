@@ -301,3 +301,33 @@ def test_an_app_server_that_cannot_be_reached_gets_the_502_page(_collected_stati
     with serve(env, log=tmp_path / "serve.log", app_servers=[f"127.0.0.1:{free_port()}"]) as s:
         status, _headers, page = _get(s, "/check/", **{"Accept-Language": "en"})
         assert status == 502 and "The site is briefly unavailable" in page
+
+
+@pytest.mark.parametrize(
+    ("host", "refused"),
+    [("0.0.0.0", True), ("192.168.1.5", True), ("127.0.0.1", False), ("localhost", False)],
+)
+def test_make_run_serves_loopback_only_and_says_to_use_make_serve(host, refused):
+    root = Path(__file__).resolve().parents[2]
+    run = (root / "Makefile").read_text().split("\nrun:", 1)[1].split("\n", 1)[0]
+    assert run.split()[0] == "loopback-only", "make run checks HOST before anything else"
+    checked = subprocess.run(
+        ["make", "--no-print-directory", "loopback-only", f"HOST={host}"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (checked.returncode != 0) == refused
+    assert ("use make serve" in checked.stderr) == refused
+
+
+def test_serve_refuses_to_start_without_collected_static_files(tmp_path, settings):
+    _need_nginx()
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.DATA_DIR = tmp_path
+    with pytest.raises(CommandError, match="make static"):
+        call_command("serve", "127.0.0.1:1")

@@ -140,7 +140,7 @@ class Command(BaseCommand):
             signal.signal(number, self._on_signal)
         try:
             if local_port is not None:
-                self.gunicorn = self._start_gunicorn(local_port)
+                self._start_gunicorn(local_port)
             self.nginx = self._start_nginx()
             log.info(
                 "Serving on http://%s: nginx in front of %s",
@@ -169,11 +169,13 @@ class Command(BaseCommand):
         conf = self.folder / "nginx.conf"
         return [self.nginx_binary, "-p", str(self.folder), "-c", str(conf), "-e", "stderr"]
 
-    def _start_gunicorn(self, port: int) -> subprocess.Popen:
+    def _start_gunicorn(self, port: int) -> None:
+        """Start gunicorn (self.gunicorn, stopped by _stop whatever happens) and wait until it
+        answers."""
         gunicorn = Path(sys.executable).parent / "gunicorn"
         # nginx sets X-Forwarded-For to the client's address, and is the only way in.
         env = {**os.environ, "REPAYABLE_TRUST_X_FORWARDED_FOR": "true"}
-        process = subprocess.Popen(
+        self.gunicorn = process = subprocess.Popen(
             [str(gunicorn), "--config", "config/gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"]
             + ["--pid", str(self.folder / "gunicorn.pid"), "config.wsgi"],
             cwd=settings.BASE_DIR,
@@ -187,7 +189,6 @@ class Command(BaseCommand):
             if process.poll() is not None or time.monotonic() > deadline:
                 raise CommandError(f"gunicorn did not start (exit status {process.poll()}).")
             time.sleep(0.1)
-        return process
 
     def _start_nginx(self) -> subprocess.Popen:
         process = subprocess.Popen(
