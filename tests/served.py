@@ -9,15 +9,13 @@ import signal
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from apps.core.serving import free_port
+from apps.core.serving import answers, free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 GUNICORN = Path(sys.executable).parent / "gunicorn"
@@ -47,16 +45,6 @@ def children(pid: int) -> list[int]:
     return sorted(pids)
 
 
-def _answers(url: str) -> bool:
-    try:
-        urllib.request.urlopen(url, timeout=2)
-    except urllib.error.HTTPError:
-        return True  # an answer all the same (a 503 while the database is down)
-    except OSError:
-        return False
-    return True
-
-
 @contextmanager
 def gunicorn(env: dict[str, str], *, log: Path | None = None) -> Iterator[Server]:
     """Serve the app with config/gunicorn.conf.py and `env`. With `log`, gunicorn's access and
@@ -77,7 +65,7 @@ def gunicorn(env: dict[str, str], *, log: Path | None = None) -> Iterator[Server
     server = Server(f"http://127.0.0.1:{port}", process, log)
     try:
         deadline = time.monotonic() + 60
-        while not _answers(server.base + "/healthz"):
+        while not answers(server.base + "/healthz"):
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"gunicorn did not start (exit {process.poll()}); see {log}")
             time.sleep(0.1)
@@ -147,7 +135,7 @@ def serve(
     stack = Stack(f"http://127.0.0.1:{port}", process, folder, log)
     try:
         deadline = time.monotonic() + 90
-        while not _answers(stack.base + "/healthz"):
+        while not answers(stack.base + "/healthz"):
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"make serve did not start (exit {process.poll()}); see {log}")
             time.sleep(0.1)

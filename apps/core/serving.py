@@ -10,7 +10,10 @@ from __future__ import annotations
 import grp
 import os
 import pwd
+import shutil
 import socket
+import urllib.error
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,6 +92,24 @@ PROXY_ERRORS = {
         ),
     ),
 }
+
+
+def nginx_binary() -> str | None:
+    """Where nginx is, if it is installed. Debian puts it in /usr/sbin, which is not on an
+    ordinary user's PATH."""
+    return shutil.which("nginx", path=os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin"]))
+
+
+def answers(url: str) -> bool:
+    """Whether a server answers at `url` at all (an error page is an answer too: a host not yet
+    allowed, a database still away)."""
+    try:
+        urllib.request.urlopen(url, timeout=2)
+    except urllib.error.HTTPError:
+        return True
+    except OSError:
+        return False
+    return True
 
 
 def free_port() -> int:

@@ -44,6 +44,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 
+from apps.core.serving import nginx_binary
 from tests.loans.helpers import PLAN_CHECK
 from tests.seed import ensure_seeded
 from tests.served import Server, children, free_port, gunicorn, production_env, serve
@@ -366,7 +367,7 @@ def test_a_database_outage_gives_503_and_the_friendly_page_then_recovers(
 # PostgreSQL and Redis. Heavy (a minute in all), so they run where that shape is: .ci/run's
 # PostgreSQL run (`make test-faults`), and skip elsewhere with the reason printed.
 
-NGINX = shutil.which("nginx", path=os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin"]))
+NGINX = nginx_binary()
 # What a normal reader's GET may take while slow clients hold connections (the goal).
 NORMAL_GET_SECONDS = 2
 SLOW_CLIENTS = 140

@@ -13,7 +13,6 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import shutil
 import socket
 import subprocess
 import time
@@ -28,6 +27,7 @@ from apps.core.serving import (
     EVERY_LANGUAGE,
     PROXY_ERRORS,
     NginxSite,
+    nginx_binary,
     nginx_config,
     write_error_pages,
 )
@@ -37,7 +37,7 @@ from tests.served import Stack, free_port, fresh_database, production_env, serve
 CI = os.environ.get("CI", "").lower() == "true"
 POST_LIMIT = 3
 CONNECTIONS_PER_ADDRESS = 4
-NGINX = shutil.which("nginx", path=os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin"]))
+NGINX = nginx_binary()
 
 
 def _need_nginx() -> None:

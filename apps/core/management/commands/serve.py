@@ -22,14 +22,11 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import signal
 import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 from typing import IO
 
@@ -37,7 +34,15 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from apps.core.logging import redact
-from apps.core.serving import NginxSite, free_port, nginx_config, worker_user, write_error_pages
+from apps.core.serving import (
+    NginxSite,
+    answers,
+    free_port,
+    nginx_binary,
+    nginx_config,
+    worker_user,
+    write_error_pages,
+)
 
 log = logging.getLogger("repayable.serve")
 
@@ -60,9 +65,7 @@ _NGINX_LEVELS = {
 
 
 def _nginx_binary() -> str:
-    # Debian puts it in /usr/sbin, which is not on an ordinary user's PATH.
-    path = os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin", "/sbin"])
-    binary = shutil.which("nginx", path=path)
+    binary = nginx_binary()
     if binary is None:
         raise CommandError("nginx is not installed (apt-get install nginx).")
     return binary
@@ -87,16 +90,6 @@ def _relay_error_log(stream: IO[bytes]) -> None:
             word, _sep, message = line.partition("[")[2].partition("] ")
             level = _NGINX_LEVELS.get(word, logging.WARNING)
         nginx.log(level, "%s", message)
-
-
-def _answers(url: str) -> bool:
-    try:
-        urllib.request.urlopen(url, timeout=2)
-    except urllib.error.HTTPError:
-        return True  # an answer all the same (a host not yet allowed, a database still away)
-    except OSError:
-        return False
-    return True
 
 
 class Command(BaseCommand):
@@ -185,7 +178,7 @@ class Command(BaseCommand):
             start_new_session=True,
         )
         deadline = time.monotonic() + 60
-        while not _answers(f"http://127.0.0.1:{port}/healthz"):
+        while not answers(f"http://127.0.0.1:{port}/healthz"):
             if process.poll() is not None or time.monotonic() > deadline:
                 raise CommandError(f"gunicorn did not start (exit status {process.poll()}).")
             time.sleep(0.1)
