@@ -103,7 +103,6 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     # After LocaleMiddleware, so that the 429 page speaks the reader's language.
     "apps.core.ratelimit.RateLimitMiddleware",
-    "apps.core.middleware.MethodNotAllowedPageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -111,6 +110,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "apps.core.middleware.PermissionsPolicyMiddleware",
+    # Innermost, so that the page it puts in place of a bare 405 gets every header above.
+    "apps.core.middleware.MethodNotAllowedPageMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

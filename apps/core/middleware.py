@@ -69,7 +69,7 @@ class PrivateAnswersMiddleware:
 
 class MethodNotAllowedPageMiddleware:
     """Django's 405 (require_http_methods) has no body: the reader gets the site's page in their
-    language instead. After LocaleMiddleware, so that the page speaks it."""
+    language instead (LocaleMiddleware, further out, has chosen it)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response

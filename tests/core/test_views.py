@@ -118,6 +118,7 @@ def test_a_method_a_page_does_not_take_gets_the_sites_405_page(language, words):
         assert response.status_code == 405, name
         assert words in response.content.decode(), name
         assert response["Allow"], name
+        assert "Content-Security-Policy" in response and "Permissions-Policy" in response, name
     assert answers["a form sent to a page that only shows"]["Allow"] == "GET, HEAD"
 
 
