@@ -3,8 +3,10 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
-HOST ?= 127.0.0.1
-PORT ?= 8000
+# Where `make run` and `make dev` listen (one person, this machine), and where `make serve` does
+# (nginx, for everyone): HOST and PORT override both.
+RUN_ADDRESS = $(or $(HOST),127.0.0.1):$(or $(PORT),8000)
+SERVE_ADDRESS = $(or $(HOST),0.0.0.0):$(or $(PORT),8080)
 PYTEST_ARGS ?=
 # Test workers (pytest-xdist): one per core by default; PYTEST_WORKERS=0 runs in one process.
 # Work stealing: a worker that runs out takes tests from the other, so the browser tests' long
@@ -18,10 +20,11 @@ TEST_ENV = DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-test-only-key-not-secret-012
 # Commands that only read code (messages) need no production secrets.
 TOOL_ENV = DJANGO_DEBUG=true
 
-.PHONY: help run dev test test-faults lint format messages compilemessages static migrate bench clean
+.PHONY: help run serve loopback-only dev test test-faults lint format messages compilemessages static migrate bench clean
 
 help:
-	@echo "make run        serve the app with gunicorn at http://$(HOST):$(PORT) (SQLite in data/)"
+	@echo "make run        serve the app to yourself with gunicorn at http://$(RUN_ADDRESS) (SQLite in data/)"
+	@echo "make serve      serve it to everyone as production does: nginx in front of gunicorn at http://$(SERVE_ADDRESS)"
 	@echo "make dev        Django's runserver with DEBUG on"
 	@echo "make test       lint, Django checks, migrations check and every test (browser too)"
 	@echo "make test-faults  the fault tests alone (Redis, and PostgreSQL: stops the cluster)"
@@ -70,14 +73,29 @@ migrate: $(VENV)/.runtime-installed data/secret_key
 static: $(VENV)/.runtime-installed data/secret_key
 	$(RUN_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 
-run: $(VENV)/.runtime-installed data/secret_key migrate compilemessages static
-	$(RUN_ENV) exec $(VENV)/bin/gunicorn --config config/gunicorn.conf.py --bind $(HOST):$(PORT) config.wsgi
+# gunicorn's sync workers on their own are for one person on this machine: a handful of slow
+# connections would hold every worker. Anything else is what `make serve` is for.
+loopback-only:
+	@case "$(or $(HOST),127.0.0.1)" in \
+		127.*|localhost|::1|"[::1]") ;; \
+		*) echo "make run serves one person on this machine (HOST=127.0.0.1)." >&2; \
+		   echo "To serve others, use make serve: nginx in front of gunicorn (README, \"Serving\")." >&2; \
+		   exit 2 ;; \
+	esac
+
+run: loopback-only $(VENV)/.runtime-installed data/secret_key migrate compilemessages static
+	$(RUN_ENV) exec $(VENV)/bin/gunicorn --config config/gunicorn.conf.py --bind $(RUN_ADDRESS) config.wsgi
+
+# nginx (apt-get install nginx) in front of gunicorn, run as whoever runs make, with its files in
+# data/nginx/: see `manage.py serve` (apps/core/management/commands/serve.py) and deploy/nginx.conf.
+serve: $(VENV)/.runtime-installed data/secret_key migrate compilemessages static
+	$(RUN_ENV) exec $(PY) manage.py serve $(SERVE_ADDRESS)
 
 dev: $(VENV)/.dev-installed compilemessages
 	DJANGO_DEBUG=true $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=true $(PY) manage.py createcachetable
 	DJANGO_DEBUG=true $(PY) manage.py load_content
-	DJANGO_DEBUG=true exec $(PY) manage.py runserver $(HOST):$(PORT)
+	DJANGO_DEBUG=true exec $(PY) manage.py runserver $(RUN_ADDRESS)
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .

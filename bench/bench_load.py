@@ -1,14 +1,16 @@
 """Load benchmark: serve the app with gunicorn on loopback and drive it with wrk.
 
     python bench/bench_load.py [--seconds 10] [--connections 16] [--soak 60] [--soak-connections 64]
-                               [--faults 60] [--kill-every 10]
+                               [--faults 60] [--kill-every 10] [--no-nginx]
 
 For each page it prints requests per second, p50, p99 and worst latency, errors, and its
 throughput as a fraction of a trivial view's (robots.txt), measured just before it in the same run.
-Then a soak run at 64 connections, and the same load while one gunicorn worker is killed every
-10 s (the errors and the worst latency a crashing worker costs). Then the slowest page is profiled
-in-process with pyinstrument and its top costs printed. Everything runs on 127.0.0.1 only, with
-a temporary SQLite database, and stops by itself.
+Then the loan check through `make serve` (nginx in front of the same gunicorn) beside the same
+check sent to gunicorn directly, one straight after the other. Then a soak run at 64 connections,
+and the same load while one gunicorn worker is killed every 10 s (the errors and the worst
+latency a crashing worker costs). Then the slowest page is profiled in-process with pyinstrument
+and its top costs printed. Everything runs on 127.0.0.1 only, with a temporary SQLite database,
+and stops by itself.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ PY = sys.executable
 sys.path.insert(0, str(ROOT))
 
 from tests.loans.helpers import four_loans  # noqa: E402
-from tests.served import Server, fresh_database, gunicorn, production_env  # noqa: E402
+from tests.served import Server, fresh_database, gunicorn, production_env, serve  # noqa: E402
 
 # The loan check posts FACTS.md example 6 (fees taken at payout) with a full budget.
 LOAN_CHECK = {
@@ -240,6 +242,45 @@ def served(**extra_env: str) -> Iterator[tuple[Server, dict[str, str]]]:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def _through_nginx(
+    server: Server, env: dict[str, str], post_lua: Path, args: argparse.Namespace, ceiling: float
+) -> None:
+    """The loan check through `make serve` (manage.py serve: nginx, in front of this gunicorn),
+    beside the same check sent to gunicorn directly just before."""
+    if not shutil.which("nginx", path=os.environ.get("PATH", "") + ":/usr/sbin"):
+        print("\n(the loan check through make serve skipped: nginx is not installed)")
+        return
+    print(
+        f"\nthe loan check through make serve (nginx) and directly, {args.connections} connections"
+    )
+    # wrk is one address with many connections: nginx's per-address limit would refuse them.
+    nginx_env = {**env, "REPAYABLE_CONNECTIONS_PER_ADDRESS": "10000"}
+    log = Path(env["DJANGO_DATA_DIR"]) / "serve.log"
+    address = server.base.removeprefix("http://")
+    with serve(nginx_env, log=log, app_servers=[address]) as stack:
+        rows = []
+        for name, base in (
+            ("loan check, direct", server.base),
+            ("loan check, via nginx", stack.base),
+        ):
+            run_wrk(name, base + "/result/", seconds=2, connections=args.connections, lua=post_lua)
+            rows.append(
+                run_wrk(
+                    name,
+                    base + "/result/",
+                    seconds=args.seconds,
+                    connections=args.connections,
+                    lua=post_lua,
+                )
+            )
+    _print_table(rows, [ceiling, ceiling])
+    direct, proxied = rows
+    print(
+        f"through nginx: {proxied.rps / direct.rps:.2f} x the direct throughput, p50 "
+        f"{proxied.p50_ms - direct.p50_ms:+.1f} ms, p99 {proxied.p99_ms - direct.p99_ms:+.1f} ms"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=10)
@@ -260,6 +301,9 @@ def main() -> None:
         help="measure only pages whose name has this (repeatable); the trivial view always runs",
     )
     parser.add_argument("--no-profile", action="store_true", help="skip the in-process profile")
+    parser.add_argument(
+        "--no-nginx", action="store_true", help="skip the loan check through make serve"
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed (apt-get install wrk)")
@@ -309,6 +353,8 @@ def main() -> None:
         median = sorted(ceilings, key=lambda r: r.rps)[len(ceilings) // 2]
         _print_table([median, *results], [median.rps, *(c.rps for c in ceilings)])
         print(f"\ntrivial view runs: {', '.join(f'{c.rps:.0f}' for c in ceilings)} req/s")
+        if not args.no_nginx and any(lua == post_lua for _n, _p, lua in targets):
+            _through_nginx(server, env, post_lua, args, median.rps)
         if args.soak:
             print(f"\nsoak: {args.soak}s at {args.soak_connections} connections, the loan check")
             soak = run_wrk(

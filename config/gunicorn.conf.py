@@ -15,8 +15,15 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS") or multiprocessing.cpu_count() * 2 + 1)
 threads = int(os.environ.get("GUNICORN_THREADS") or 1)
 timeout = int(os.environ.get("GUNICORN_TIMEOUT") or 30)
-graceful_timeout = 10
+# On SIGTERM (or SIGHUP's new workers), a worker finishes the request it holds: as long as a
+# request may take (timeout).
+graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT") or timeout)
 keepalive = 5
+# The request line and header lines nginx passes on (deploy/nginx.conf: up to 8 KB each, 32 KB in
+# all) are never refused here, where the answer would be gunicorn's bare page, not the site's.
+limit_request_line = 8190
+limit_request_field_size = 8190
+limit_request_fields = 32768
 # No control socket under the home folder (gunicorn 27 writes one by default).
 control_socket_disable = True
 accesslog = "-"

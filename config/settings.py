@@ -110,6 +110,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "apps.core.middleware.PermissionsPolicyMiddleware",
+    # Innermost, so that the page it puts in place of a bare 405 gets every header above.
+    "apps.core.middleware.MethodNotAllowedPageMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -279,6 +281,14 @@ RATE_LIMITS = {
 # Behind a load balancer every request comes from its address; trust the hop it appends.
 RATE_LIMIT_TRUST_X_FORWARDED_FOR = env_bool("REPAYABLE_TRUST_X_FORWARDED_FOR", False)
 
+# `make serve` (manage.py serve, deploy/nginx.conf): the gunicorn servers nginx passes requests
+# to, as host:port (empty: one gunicorn that the command starts on this machine); connections
+# one client address may have in progress at once; the addresses (or CIDR ranges) of a load
+# balancer in front of nginx whose X-Forwarded-For and X-Forwarded-Proto it may believe.
+SERVE_APP_SERVERS = env_list("REPAYABLE_APP_SERVERS", "")
+SERVE_CONNECTIONS_PER_ADDRESS = env_int("REPAYABLE_CONNECTIONS_PER_ADDRESS", 32)
+SERVE_TRUSTED_PROXIES = env_list("REPAYABLE_TRUSTED_PROXIES", "")
+
 # Request bodies: the largest real form is the four-offer comparison, about 65 KB even with every
 # box filled to its limit in Chinese (each character sent as 9 bytes); the admin's largest stage
 # is about 15 KB. Anything larger is refused with the friendly 400 page before it is read.
@@ -299,12 +309,23 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"json": {"()": "apps.core.logging.JsonFormatter"}},
-    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "filters": {"without_traceback": {"()": "apps.core.logging.WithoutTraceback"}},
+    "handlers": {
+        "stdout": {"class": "logging.StreamHandler", "formatter": "json"},
+        "stdout_one_line": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["without_traceback"],
+        },
+    },
     "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
     "loggers": {
         "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
         # Django logs each 4xx with the path; that is fine, but never the body.
         "django.request": {"handlers": ["stdout"], "level": "ERROR", "propagate": False},
+        # A refused request (a body over the limit, a host not allowed...) is one line that
+        # names the reason, without the traceback of the exception that refused it.
+        "django.security": {"handlers": ["stdout_one_line"], "propagate": False},
         # At DEBUG these two write template contexts (with the form data) and SQL parameters:
         # what a borrower typed. They stay at WARNING whatever DJANGO_LOG_LEVEL says.
         "django.template": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},

@@ -1,30 +1,24 @@
-"""Gunicorn serving the app on a free loopback port, as production runs it: the fault tests
-(tests/core/test_faults.py) and the benchmarks (bench/) start and stop it here."""
+"""The app served as production serves it, on free loopback ports: gunicorn alone, or `make
+serve` (nginx in front of gunicorn). The fault tests (tests/core/test_faults.py), the serving
+tests (tests/core/test_serving.py) and the benchmarks (bench/) start and stop them here."""
 
 from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
+from apps.core.serving import answers, free_port
+
 ROOT = Path(__file__).resolve().parents[1]
 GUNICORN = Path(sys.executable).parent / "gunicorn"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @dataclass(frozen=True)
@@ -35,25 +29,20 @@ class Server:
 
     def worker_pids(self) -> list[int]:
         """The gunicorn master's worker processes, as they are now."""
-        pids = []
-        for stat in Path("/proc").glob("[0-9]*/stat"):
-            try:
-                fields = stat.read_text().rsplit(")", 1)[1].split()
-            except (OSError, IndexError):
-                continue  # gone meanwhile
-            if int(fields[1]) == self.process.pid:
-                pids.append(int(stat.parent.name))
-        return sorted(pids)
+        return children(self.process.pid)
 
 
-def _answers(url: str) -> bool:
-    try:
-        urllib.request.urlopen(url, timeout=2)
-    except urllib.error.HTTPError:
-        return True  # an answer all the same (a 503 while the database is down)
-    except OSError:
-        return False
-    return True
+def children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (a gunicorn master's workers), as they are now."""
+    pids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # gone meanwhile
+        if int(fields[1]) == pid:
+            pids.append(int(stat.parent.name))
+    return sorted(pids)
 
 
 @contextmanager
@@ -76,20 +65,94 @@ def gunicorn(env: dict[str, str], *, log: Path | None = None) -> Iterator[Server
     server = Server(f"http://127.0.0.1:{port}", process, log)
     try:
         deadline = time.monotonic() + 60
-        while not _answers(server.base + "/healthz"):
+        while not answers(server.base + "/healthz"):
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"gunicorn did not start (exit {process.poll()}); see {log}")
             time.sleep(0.1)
         yield server
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        _stop_group(process, signal.SIGTERM, within=15)
         if output:
             output.close()
+
+
+def _stop_group(process: subprocess.Popen, how: signal.Signals, *, within: float) -> None:
+    """Stop a process started in a session of its own, and everything in it (a test may have
+    killed it already)."""
+    with suppress(ProcessLookupError):
+        os.killpg(process.pid, how)
+    try:
+        process.wait(timeout=within)
+    except subprocess.TimeoutExpired:
+        with suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+@dataclass(frozen=True)
+class Stack:
+    """`make serve` running: nginx at `base`, `manage.py serve` as `process`, its files (pid
+    files, the configuration, the error pages) in `folder`, everything it logged in `log`."""
+
+    base: str
+    process: subprocess.Popen
+    folder: Path
+    log: Path
+
+    @property
+    def port(self) -> int:
+        return int(self.base.rsplit(":", 1)[1])
+
+    def gunicorn_pid(self) -> int:
+        """The master of the gunicorn `manage.py serve` started (none with app_servers)."""
+        return int((self.folder / "gunicorn.pid").read_text())
+
+    def log_lines(self) -> list[str]:
+        return self.log.read_text(errors="replace").splitlines()
+
+
+@contextmanager
+def serve(
+    env: dict[str, str], *, log: Path, app_servers: list[str] | None = None
+) -> Iterator[Stack]:
+    """`manage.py serve` (what `make serve` runs after its build steps) with `env`: nginx on a
+    free loopback port in front of a gunicorn of its own, or of `app_servers` (host:port) when
+    given. Its output goes to `log`. Stopped with SIGTERM afterwards, as a process manager stops
+    it, unless the test stopped it already."""
+    port = free_port()
+    if app_servers:
+        env = {**env, "REPAYABLE_APP_SERVERS": ",".join(app_servers)}
+    folder = Path(env["DJANGO_DATA_DIR"]) / "nginx"
+    output = log.open("ab")
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "serve", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=output,
+        stderr=output,
+        start_new_session=True,
+    )
+    stack = Stack(f"http://127.0.0.1:{port}", process, folder, log)
+    try:
+        deadline = time.monotonic() + 90
+        while not answers(stack.base + "/healthz"):
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"make serve did not start (exit {process.poll()}); see {log}")
+            time.sleep(0.1)
+        yield stack
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=90)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        # Whatever it left running (it was killed, or failed to stop them): by their pid files.
+        for name in ("nginx.pid", "gunicorn.pid"):
+            with suppress(OSError, ValueError):
+                os.killpg(int((folder / name).read_text()), signal.SIGKILL)
+        output.close()
 
 
 def production_env(

@@ -11,13 +11,27 @@ from datetime import UTC, datetime
 _SAVED_LINK = re.compile(r"(/result/s/)[^/\s\"'?]+")
 # A query string holds the figures of a link (/result/?amount=...): from its "?" to the end of
 # the quoted request line or URL it is part of, spaces included (a malformed request line may
-# hold them). A "?" followed by a space ends a sentence and is left alone.
-_QUERY = re.compile(r"\?(?=\S)[^'\"\n]*")
+# hold them). A "?" followed by a space ends a sentence and is left alone, and so is a "?" that
+# belongs to a regular expression (after "(", ")", "]", "*", "+", "}", "?" or a backslash: the URL
+# patterns Django names in a NoReverseMatch, such as stages/(?P<slug>[-a-zA-Z0-9_]+)/), where a
+# link's path never puts one.
+_QUERY = re.compile(r"(?<![()\]*+}?\\])\?(?=\S)[^'\"\n]*")
 
 
 def redact(text: str) -> str:
     """Hide saved-result tokens and query strings in a path, a request line or a message."""
     return _QUERY.sub("?<query>", _SAVED_LINK.sub(r"\1<token>", text))
+
+
+class WithoutTraceback(logging.Filter):
+    """For records whose message says it all: Django's security warnings (a body over the limit,
+    too many fields, a file sent, a host not allowed) come with the traceback of the exception
+    that stopped the request, 2 KB of Django's internals for each refused request."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.exc_info = None
+        record.exc_text = None
+        return True
 
 
 class JsonFormatter(logging.Formatter):

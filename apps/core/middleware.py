@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.utils.cache import add_never_cache_headers
+
+from apps.core.views import method_not_allowed
 
 
 class PermissionsPolicyMiddleware:
@@ -43,9 +45,10 @@ class HeadMiddleware:
 
 class PrivateAnswersMiddleware:
     """An answer made from what a reader sent (a form's POST, a link's query string: the figures
-    they typed) or opened by a private link (a saved result and its CSV and delete pages, by
-    their token) is that reader's alone: no browser or proxy cache keeps it (Cache-Control:
-    private, no-store), and a private link is not indexed (X-Robots-Tag: noindex).
+    they typed, or a saved check's token as the days-late calculator takes it) or opened by a
+    private link (a saved result and its CSV and delete pages, by their token) is that reader's
+    alone: no browser or proxy cache keeps it (Cache-Control: private, no-store), and no search
+    engine indexes it (X-Robots-Tag: noindex), should a link to it ever be published.
 
     One rule for every view, so that a new page that shows figures is covered the day it is
     written. Shared pages without a query string are left cacheable.
@@ -60,6 +63,19 @@ class PrivateAnswersMiddleware:
         private_link = match is not None and "token" in match.kwargs
         if request.method == "POST" or request.GET or private_link:
             add_never_cache_headers(response)
-        if private_link:
             response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+
+class MethodNotAllowedPageMiddleware:
+    """Django's 405 (require_http_methods) has no body: the reader gets the site's page in their
+    language instead (LocaleMiddleware, further out, has chosen it)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if isinstance(response, HttpResponseNotAllowed):
+            return method_not_allowed(request, response["Allow"])
         return response

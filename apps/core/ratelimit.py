@@ -1,7 +1,10 @@
-"""Rate limits on every POST, counted in the shared cache so that all servers see one count.
+"""Rate limits on every way to ask for a computation, counted in the shared cache so that all
+servers see one count.
 
 A fixed window per client address and bucket: the admin login has its own, tighter bucket; every
-other POST shares one. Over the limit, the reader gets a friendly 429 page in their language.
+other POST shares one, and so does every GET that computes from the figures in its link (the
+pages named in COMPUTING_GETS). Pages every reader sees alike, and saved results opened by their
+link, are never counted. Over the limit, the reader gets a friendly 429 page in their language.
 Limits are settings (RATE_LIMITS) so that an operator, the tests and the benchmarks can change them.
 
 The count lives in Django's default cache (the database, or Redis when REDIS_URL is set). While
@@ -25,6 +28,24 @@ from apps.core.failopen import CacheUnavailable, use_cache, warn_now_and_then
 
 ADMIN_LOGIN = "admin_login"
 POST = "post"
+# The pages (URL names) that work out an answer from the figures in their link: a loan check, a
+# comparison, My debts' plan, their CSVs and letters, the days-late calculator. A GET of one with
+# a query string counts as a POST does; the same page without figures (a form, a redirect) and
+# every other GET do not. One list for the whole site: a view moved to another module keeps its
+# URL name, and a new computing page is one line here (tests/core/test_ratelimit.py fails for a
+# URL name that is in neither this list nor its list of pages known not to compute).
+COMPUTING_GETS = frozenset(
+    {
+        "affordability:result",
+        "affordability:schedule_csv",
+        "affordability:compare",
+        "affordability:compare_csv",
+        "debts:plan",
+        "debts:csv",
+        "debts:letter",
+        "guidance:calculator",
+    }
+)
 # The cache alias that counts while the default cache (Redis) is away (settings.CACHES).
 FALLBACK_CACHE = "database"
 
@@ -83,16 +104,34 @@ def hit(*, bucket: str, address: str, now: float | None = None) -> bool:
     return True
 
 
+def _too_many(request: HttpRequest, bucket: str) -> HttpResponse:
+    _, window = settings.RATE_LIMITS[bucket]
+    response = render(request, "errors/429.html", status=429)
+    response["Retry-After"] = str(window)
+    return response
+
+
 class RateLimitMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.method == "POST" and not hit(
-            bucket=_bucket(request), address=client_address(request)
-        ):
-            _, window = settings.RATE_LIMITS[_bucket(request)]
-            response = render(request, "errors/429.html", status=429)
-            response["Retry-After"] = str(window)
-            return response
+        # POSTs are counted before anything reads their body.
+        if request.method == "POST":
+            bucket = _bucket(request)
+            if not hit(bucket=bucket, address=client_address(request)):
+                return _too_many(request, bucket)
         return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view: Callable[..., HttpResponse], args: object, kwargs: object
+    ) -> HttpResponse | None:
+        """A GET that computes: known once the URL is resolved, before the view runs."""
+        if request.method not in ("GET", "HEAD") or not request.GET:
+            return None
+        match = request.resolver_match
+        if match is None or match.view_name not in COMPUTING_GETS:
+            return None
+        if not hit(bucket=POST, address=client_address(request)):
+            return _too_many(request, POST)
+        return None

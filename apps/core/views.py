@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import (
+    DisallowedHost,
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -49,8 +56,41 @@ def _database_answers() -> bool:
     return True
 
 
+# Why a request was refused, in words the reader can act on, by the exception that refused it;
+# any other 400 says the general text of errors/400.html.
+BAD_REQUEST_REASONS = {
+    RequestDataTooBig: _(
+        "What was sent is larger than any form on this site needs. Check that nothing was pasted "
+        "into a box by mistake, then send the form again."
+    ),
+    TooManyFieldsSent: _(
+        "What was sent has more boxes than any form on this site. Open the form from the site "
+        "itself and send it again."
+    ),
+    TooManyFilesSent: _(
+        "This site takes no files: type the figures into the form instead. Nothing was uploaded "
+        "or kept."
+    ),
+    DisallowedHost: _(
+        "This site does not answer to the address in the link. Check the link, or go to the "
+        "site's own address."
+    ),
+}
+
+
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "errors/400.html", status=400)
+    reason = next(
+        (text for kind, text in BAD_REQUEST_REASONS.items() if isinstance(exception, kind)), None
+    )
+    return render(request, "errors/400.html", {"reason": reason}, status=400)
+
+
+def method_not_allowed(request: HttpRequest, allowed: str) -> HttpResponse:
+    """Django's bare 405 (a form sent to a page that only shows, a link to a page that only
+    takes a form) as the site's page, with the methods the page does take."""
+    response = render(request, "errors/405.html", status=405)
+    response["Allow"] = allowed
+    return response
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

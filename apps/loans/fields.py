@@ -69,7 +69,7 @@ _CHINESE_UNITS = {
 _CHINESE_GROUPS = {"万": 10_000, "亿": 100_000_000}
 _CHINESE_TOKEN = re.compile(r"[0-9]+|.")
 # ASCII digits only. str.isdigit() is also true of ⓵, ፩ and 66 other characters that int() and
-# Decimal() refuse; NFKC has already turned full-width digits into these.
+# Decimal() refuse; _normalise has already turned other decimal digits into these.
 _DIGITS = re.compile(r"[0-9]+")
 
 
@@ -151,10 +151,32 @@ class NumberFormatError(ValueError):
         super().__init__(code)
 
 
+# The compatibility mappings NFKC may apply to a character with a numeric value: full-width
+# (a Chinese keyboard's １２) is the same digit. Any other (superscript ⁴, subscript ₄, circled
+# ①, ⑴, ⒈, 𝟏, ㊀...) only looks like one: NFKC would read 10⁴ as 104 and 10⑩ as 1010.
+_SAME_DIGIT_MAPPINGS = ("<wide>",)
+
+
+def _compatibility_digit(character: str) -> bool:
+    mapping = unicodedata.decomposition(character)
+    return (
+        mapping.startswith("<")
+        and not mapping.startswith(_SAME_DIGIT_MAPPINGS)
+        and unicodedata.numeric(character, None) is not None
+    )
+
+
 def _normalise(text: str) -> str:
-    # NFKC turns full-width digits, commas, points, ％ and ￥ into their ASCII forms and the
-    # ideographic space into a space; then spaces of any kind collapse to one.
+    # A compatibility digit is refused, never rewritten into a different number. Then NFKC
+    # turns full-width digits, commas, points, ％ and ￥ into their ASCII forms and the
+    # ideographic space into a space; the decimal digits of other scripts (٣, ३) become ASCII
+    # digits; spaces of any kind collapse to one.
+    if any(_compatibility_digit(character) for character in text):
+        raise NumberFormatError("invalid")
     text = unicodedata.normalize("NFKC", text).strip().lower()
+    text = "".join(
+        str(unicodedata.decimal(c)) if c.isdecimal() and not c.isascii() else c for c in text
+    )
     text = text.replace("。", ".").replace("，", ",")
     return re.sub(r"\s+", " ", text)
 
@@ -514,7 +536,7 @@ def term_unit_typed(text: object) -> str | None:
     """The unit a typed term names ("12个月" -> "month"), or None when it names none."""
     if not isinstance(text, str):
         return None
-    stripped = unicodedata.normalize("NFKC", text).strip()
+    stripped = text.strip()
     return next((unit for word, unit in TERM_UNIT_WORDS if stripped.endswith(word)), None)
 
 
@@ -523,7 +545,8 @@ class TermField(WholeNumberField):
 
     def to_python(self, value: object) -> int | None:  # type: ignore[override]
         if isinstance(value, str) and term_unit_typed(value):
-            stripped = unicodedata.normalize("NFKC", value).strip()
+            # Only the word is taken off: the number is read (or refused) as it was typed.
+            stripped = value.strip()
             word = next(w for w, _ in TERM_UNIT_WORDS if stripped.endswith(w))
             value = stripped[: -len(word)]
         return super().to_python(value)

@@ -149,3 +149,53 @@ def test_gunicorn_access_log_records_the_path_only_never_the_query_or_body():
     # %(r)s is the request line with its query string, %(q)s the query string alone.
     assert not re.search(r"%\((r|q|\{[^}]*\}i)\)s", log_format)
     assert config["control_socket_disable"] is True
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "1 pattern(s) tried: ['late/stages/(?P<slug>[-a-zA-Z0-9_]+)/\\\\Z']",
+        "pattern ^debts/(?:plan)/$ and [0-9]+? and a{2}? and \\?",
+        "Is Redis up? It is.",
+    ],
+)
+def test_redaction_never_alters_a_url_pattern_or_a_sentence(kept):
+    from apps.core.logging import redact
+
+    assert redact(kept) == kept
+
+
+def test_redaction_still_hides_the_query_of_a_link_beside_a_pattern():
+    from apps.core.logging import redact
+
+    line = "GET /result/?amount=987654.32 tried ['late/stages/(?P<slug>[-a-z]+)/']"
+    assert redact(line) == "GET /result/?<query>'late/stages/(?P<slug>[-a-z]+)/']"
+    assert SECRET_FIGURE not in redact(f"/debts/plan/?loan-1-owed={SECRET_FIGURE}")
+
+
+def test_an_oversized_body_is_one_log_line_without_a_traceback(en):
+    from io import StringIO
+
+    handler = next(
+        h
+        for h in logging.getLogger("django.security").handlers
+        if h.get_name() == "stdout_one_line"
+    )
+    stream = StringIO()
+    previous = handler.setStream(stream)
+    try:
+        response = en.post(
+            "/result/",
+            "amount=" + "9" * 200_000,
+            content_type="application/x-www-form-urlencoded",
+        )
+    finally:
+        handler.setStream(previous)
+    assert response.status_code == 400
+    lines = stream.getvalue().splitlines()
+    assert len(lines) == 1, lines
+    entry = json.loads(lines[0])
+    assert entry["logger"] == "django.security.RequestDataTooBig"
+    assert "DATA_UPLOAD_MAX_MEMORY_SIZE" in entry["message"]
+    assert "exception" not in entry and "Traceback" not in lines[0]
+    assert entry["path"] == "/result/"

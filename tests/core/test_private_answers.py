@@ -70,3 +70,18 @@ def test_shared_pages_without_figures_stay_cacheable(en):
         response = en.get(url)
         assert not _private(response), url
         assert "X-Robots-Tag" not in response, url
+
+
+def test_every_answer_with_figures_or_a_saved_link_is_not_indexed(en):
+    token, _saved = save_result(kind="check", inputs=PLAN_CHECK)
+    for url in (
+        f"/result/?{urlencode(PLAN_CHECK)}",
+        f"/debts/plan/?{urlencode(four_loans())}",
+        f"/late/calculator/?saved={token}",
+        f"/late/calculator/?saved={token}&days=40",
+        "/late/calculator/?days=40&overdue=900",
+    ):
+        response = en.get(url)
+        assert response.status_code == 200, url
+        assert "noindex" in response["X-Robots-Tag"], url
+    assert "noindex" in en.post("/result/", PLAN_CHECK)["X-Robots-Tag"]

@@ -102,3 +102,52 @@ def test_unknown_page_gets_a_friendly_404_in_the_readers_language(request, clien
     response = request.getfixturevalue(client_fixture).get("/no-such-page/")
     assert response.status_code == 404
     assert words in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "words"), [("en", "cannot be opened this way"), ("zh-hans", "不能这样打开")]
+)
+def test_a_method_a_page_does_not_take_gets_the_sites_405_page(language, words):
+    client = Client(HTTP_ACCEPT_LANGUAGE=language)
+    answers = {
+        "a form sent to a page that only shows": client.post("/late/"),
+        "a link to a page that only takes a form": client.get("/result/save/"),
+        "a verb no page takes": client.generic("PUT", "/check/"),
+    }
+    for name, response in answers.items():
+        assert response.status_code == 405, name
+        assert words in response.content.decode(), name
+        assert response["Allow"], name
+        assert "Content-Security-Policy" in response and "Permissions-Policy" in response, name
+    assert answers["a form sent to a page that only shows"]["Allow"] == "GET, HEAD"
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "words"),
+    [
+        ("amount=" + "9" * 200_000, "application/x-www-form-urlencoded", "larger than any form"),
+        (
+            "&".join(f"f{n}=1" for n in range(500)),
+            "application/x-www-form-urlencoded",
+            "more boxes",
+        ),
+    ],
+)
+def test_a_refused_form_says_why_in_the_readers_language(en, body, content_type, words):
+    response = en.post("/result/", body, content_type=content_type)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "could not be understood" in page and words in page
+
+
+def test_a_file_is_refused_with_a_page_that_says_the_site_takes_none(en):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = en.post("/result/", {"statement": SimpleUploadedFile("a.pdf", b"%PDF")})
+    assert response.status_code == 400
+    assert "takes no files" in response.content.decode()
+
+
+def test_a_bad_host_is_told_to_check_the_link():
+    response = Client(HTTP_ACCEPT_LANGUAGE="en", HTTP_HOST="evil.example").get("/")
+    assert "does not answer to the address" in response.content.decode()

@@ -8,6 +8,7 @@ the parsers read (1.5万, 十二, 一点五, 万5), into every number field of e
 from __future__ import annotations
 
 import sys
+import unicodedata
 from decimal import Decimal
 
 import pytest
@@ -15,7 +16,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from apps.guidance.forms import OverdueForm, PlanLetterForm
-from apps.loans.fields import NumberField, NumberFormatError, parse_number, parse_rate
+from apps.loans.fields import NumberField, NumberFormatError, TermField, parse_number, parse_rate
 from apps.loans.forms.budget import BudgetForm, EarlyRepaymentForm
 from apps.loans.forms.debts import DebtBudgetForm, DebtForm
 from apps.loans.forms.offer import PlanForm, TermsForm
@@ -159,3 +160,79 @@ def test_every_page_that_reads_figures_answers_a_digit_int_refuses_without_a_500
     }
     for name in ("check", "compare", "calculator", "plan letter", "my debts", "my debts link"):
         assert "Type a " in answers[name].content.decode(), name
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("１２", Decimal(12)),
+        ("１０，０００", Decimal(10000)),
+        ("٣٠٠٠", Decimal(3000)),  # Arabic-Indic
+        ("۵۰۰", Decimal(500)),  # Persian
+        ("१२००", Decimal(1200)),  # Devanagari
+        ("১.৫万", Decimal(15000)),  # Bengali, with a multiplier
+        ("๑๐,๐๐๐", Decimal(10000)),  # Thai, grouped
+    ],
+)
+def test_the_decimal_digits_of_every_script_read_as_the_digits_they_are(typed, read):
+    assert parse_number(typed) == read
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["10⁴", "10₄", "10⑩", "①②", "⑴", "⒈5", "𝟏𝟐", "1²万", "万⁵", "½", "㊀万", "１⁰"],
+)
+def test_a_compatibility_digit_is_refused_never_read_as_another_number(typed):
+    with pytest.raises(NumberFormatError) as raised:
+        parse_number(typed)
+    assert raised.value.code == "invalid"
+    with pytest.raises(NumberFormatError):
+        parse_rate(typed)
+
+
+def test_every_compatibility_digit_is_refused_in_every_shape():
+    compatibility = [
+        c
+        for c in map(chr, range(sys.maxunicode + 1))
+        if unicodedata.numeric(c, None) is not None
+        and unicodedata.decomposition(c).startswith("<")
+        and not unicodedata.decomposition(c).startswith("<wide>")
+    ]
+    assert {"\u2074", "\u2084", "\u2460", "\U0001d7cf"} <= set(compatibility)
+    read = [
+        (shape.format(c), parse(shape.format(c)))
+        for c in compatibility
+        for shape in SHAPES
+        for parse in (parse_number, lambda t: parse_rate(t)[0])
+        if _reads(parse, shape.format(c))
+    ]
+    assert read == []
+
+
+def _reads(parse, typed: str) -> bool:
+    try:
+        parse(typed)
+    except NumberFormatError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("typed", ["1²个月", "1²期", "1²"])
+def test_a_term_with_a_compatibility_digit_is_refused_once_its_unit_word_is_taken_off(typed):
+    with pytest.raises(ValidationError) as raised:
+        TermField(min_value=Decimal(1)).clean(typed)
+    assert raised.value.code == "invalid"
+
+
+@pytest.mark.parametrize("typed", ["١٢个月", "１２个月", "١٢期"])
+def test_a_term_in_another_scripts_digits_reads_with_its_unit_word(typed):
+    assert TermField(min_value=Decimal(1)).clean(typed) == 12
+
+
+@pytest.mark.django_db
+def test_the_field_says_its_own_message_for_a_superscript(en):
+    answer = en.post("/result/", {**PLAN_CHECK, "received": "10⁴"})
+    assert answer.status_code == 200
+    page = answer.content.decode()
+    assert "Type a number, such as 10000" in page
+    assert "10⁴" in page  # what was typed is kept beside its message
