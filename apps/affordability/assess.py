@@ -9,6 +9,7 @@ them by code and this module hands the page the rows themselves, with their sour
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -22,6 +23,7 @@ from django.utils import timezone
 from apps.affordability import charts, markup
 from apps.core.facts import rate_lines, sources_by_key
 from apps.core.models import LenderKind, RateLine, SavedResult, Source
+from apps.core.pagecache import cached_content
 from apps.finance import Plan, price
 from apps.finance import budget as rules
 from apps.finance.check import LineTerms, LoanCheck, check_loan
@@ -131,8 +133,15 @@ class Assessment:
     read: OfferRead
     budget: rules.Budget
     check: LoanCheck
-    all_lines: dict[str, RateLine]
-    sources: dict[str, Source]
+    facts: Facts
+
+    @property
+    def all_lines(self) -> dict[str, RateLine]:
+        return self.facts.lines
+
+    @property
+    def sources(self) -> dict[str, Source]:
+        return self.facts.sources
 
     @property
     def quote(self) -> Quote:
@@ -357,7 +366,9 @@ class Check:
             ),
             "figures": figures,
             "question_url": question_link(a, figures),
-            "lender_form": LenderForm(initial={"lender": a.lender}),
+            # The class, which the template calls only when it draws the question anew (it is
+            # asked only when the lender is not known, so its list is the same every time).
+            "lender_form": LenderForm,
             "lender_figures": without_lender,
             "compare_url": _link("loans:compare", urlencode(_as_first_offer(figures))),
             "saved_days": settings.SAVED_RESULT_DAYS,
@@ -381,6 +392,35 @@ def _early(entry: CheckInput, a: Assessment) -> Early | None:
     return Early(True, entry.early_form, a.check.early if entry.early_valid else None)
 
 
+@dataclass(frozen=True)
+class Facts:
+    """The rate lines (as rows, and as the engine weighs them) and the sources a check cites,
+    read together once per content version; `key` names this version of the lines, so that a
+    page part drawn from them alone can be kept drawn ({% cache %}) until an admin edits one."""
+
+    lines: dict[str, RateLine]
+    terms: dict[str, LineTerms]
+    sources: dict[str, Source]
+    key: str
+
+
+def _facts() -> Facts:
+    """One look at the shared content version a check, not one for the lines and one for the
+    sources."""
+    return cached_content("check-facts", lambda: _read_facts(rate_lines(), sources_by_key()))
+
+
+def _read_facts(lines: dict[str, RateLine], sources: dict[str, Source]) -> Facts:
+    shown = [
+        (code, line.value, line.as_of, line.lenders, line.label_zh, line.label_en)
+        + (line.meaning_zh, line.meaning_en, line.source.key, line.source.title_zh)
+        + (line.source.title_en,)
+        for code, line in lines.items()
+    ]
+    key = hashlib.sha256(repr(shown).encode()).hexdigest()[:16]
+    return Facts(lines, _line_terms(lines), sources, key)
+
+
 def run_check(data: Any, *, token: str = "", all_rows: bool = False) -> Check:
     """Read `data` (a POST, a link's query or saved figures) and, when it passes, price and
     judge it: the input, then the engine, once each. `all_rows`: the page shows every payment."""
@@ -388,21 +428,21 @@ def run_check(data: Any, *, token: str = "", all_rows: bool = False) -> Check:
     if not entry.valid:
         return Check(entry, token=token)
     read = entry.offer
-    lines = rate_lines()
+    facts = _facts()
     fee = entry.early_fee
     result = check_loan(
         offer=read.offer,
         quote=read.quote,
         budget=entry.budget,
         lender=read.lender,
-        lines=_line_terms(lines),
+        lines=facts.terms,
         kinds=LenderKind.values,
         penalty_daily_rate=read.cleaned.get("penalty_rate"),
         early_after=entry.early_after,
         early_fee_amount=fee.amount,
         early_fee_rate=fee.fraction,
     )
-    assessment = Assessment(read, entry.budget, result, lines, sources_by_key())
+    assessment = Assessment(read, entry.budget, result, facts)
     return Check(entry, assessment, token, all_rows)
 
 
@@ -531,8 +571,7 @@ def run_compare(data: Any, *, token: str = "") -> Compare:
     compare = Compare(entry, [], token=token)
     if not entry.valid:
         return compare
-    lines, sources = rate_lines(), sources_by_key()
-    terms = _line_terms(lines)
+    facts = _facts()
     assessed = []
     for number, read in entry.offers:
         result = check_loan(
@@ -540,11 +579,11 @@ def run_compare(data: Any, *, token: str = "") -> Compare:
             quote=read.quote,
             budget=entry.budget,
             lender=read.lender,
-            lines=terms,
+            lines=facts.terms,
             kinds=LenderKind.values,
             penalty_daily_rate=read.cleaned.get("penalty_rate"),
         )
-        assessed.append((number, Assessment(read, entry.budget, result, lines, sources)))
+        assessed.append((number, Assessment(read, entry.budget, result, facts)))
     order, best = price.rank_by_price(aprs=[a.quote.apr for _number, a in assessed])
     compare.ranked = [assessed[index] for index in order]
     compare.best = None if best is None else assessed[best][0]

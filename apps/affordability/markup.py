@@ -374,6 +374,34 @@ def schedule_rows(rows: Sequence[ScheduleRow]) -> SafeString:
     )
 
 
+def reason_items(verdict: price.Verdict) -> SafeString:
+    """The "Why" list: each price rule, then each budget rule that was checked, as a list item
+    with its mark (in the words of its own answer) and its reason (escaped)."""
+    budget = verdict.budget
+    items = [(r, PRICE_MARKS[r.band]) for r in verdict.price.rules]
+    items += [(r, BAND_MARKS[r.band]) for r in budget.rules if r.band]
+    return format_html_join(
+        "\n",
+        '<li class="rp-reason rp-reason--{}"><span class="rp-reason__mark">{}</span>'
+        "<span>{}</span></li>",
+        ((r.band, mark, reason(r, budget)) for r, mark in items),
+    )
+
+
+def not_checked(verdict: BudgetVerdict) -> SafeString:
+    """The budget rules not checked for want of a figure, each saying which."""
+    return format_html_join(
+        "\n",
+        '<p class="rp-not-assessed small mb-1">{}</p>',
+        ((reason(r, verdict),) for r in verdict.rules if not r.band),
+    )
+
+
+def figure_rows(entered: Sequence[tuple[str, str]]) -> SafeString:
+    """The figures a check used, as a definition list's rows (labels and values escaped)."""
+    return format_html_join("", "<div><dt>{}</dt><dd>{}</dd></div>", entered)
+
+
 def hidden_inputs(inputs: dict[str, str]) -> SafeString:
     """The figures of a check as hidden inputs, for the save form (names and values escaped)."""
     return format_html_join("", '<input type="hidden" name="{}" value="{}">', inputs.items())

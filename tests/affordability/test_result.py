@@ -15,7 +15,7 @@ from apps.core.models import RateLine, Source
 from apps.core.pagecache import bump_content_version
 from apps.finance import budget as rules
 from apps.finance import price
-from tests.loans.helpers import BUDGET, PLAN, check, plan
+from tests.loans.helpers import BUDGET, COMPARE, PLAN, check, plan
 
 pytestmark = pytest.mark.django_db
 
@@ -537,3 +537,14 @@ def test_a_card_entered_as_a_fee_on_every_payment_is_never_called_free_of_hidden
     assert "No warning applies" not in html
     assert "A fee is charged with every payment, on the full amount" in unescape(_flags(html))
     assert 'id="true-apr">13.27%<' in html
+
+
+def test_the_static_fragments_kept_drawn_follow_the_readers_language(client):
+    # {% cache %} keeps parts of the page drawn per language: each reader still gets theirs,
+    # on the result and on the comparison that shares its parts.
+    for path, data in (("/result/", check()), ("/result/compare/", COMPARE)):
+        english = client.post(path, data, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        chinese = client.post(path, data, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+        assert "Every source, with the date we last checked it" in english
+        assert "Every source, with the date we last checked it" not in chinese
+        assert "Already owe other apps?" in english and "Already owe other apps?" not in chinese

@@ -19,6 +19,9 @@ register = template.Library()
 register.simple_tag(markup.svg_rects, name="svg_rects")
 register.simple_tag(markup.schedule_rows, name="schedule_rows")
 register.simple_tag(markup.hidden_inputs, name="hidden_inputs")
+register.simple_tag(markup.reason_items, name="reason_items")
+register.simple_tag(markup.not_checked, name="not_checked")
+register.simple_tag(markup.figure_rows, name="figure_rows")
 register.filter("payments_in_words", markup.payments_in_words)
 
 
