@@ -313,6 +313,14 @@ def common_method_chosen(read: RateReading | None, quote: Quote) -> bool:
     )
 
 
+def left_or_short(amount: Decimal) -> str:
+    """Money left at the end of a month, or, below zero, the gap: "缺口 1,600.00", never
+    "-1,600.00"."""
+    if amount < 0:
+        return str(_("short %(amount)s") % {"amount": money(-amount)})
+    return money(amount)
+
+
 def offer_name(label: str, number: int) -> str:
     """An offer in a comparison: its number, with the borrower's own name for it if given."""
     if label:

@@ -144,10 +144,12 @@ def check_loan(
     `early_after`: the payment after which the borrower asks to repay early (None: the middle
     one, with no fee), for a loan of more than one payment.
     """
+    # Which lines bind this lender first: that needs nothing but the lines and who lends.
+    for_lender = lender_lines(lender=lender, lines=lines, kinds=kinds)
+    courts = court_lines(lines, (*for_lender.binding, *for_lender.possible))
     monthly = _monthly(quote)
     fee_at_payout = quote.fee_upfront
     verdict = _verdict(quote, budget, monthly)
-    for_lender = lender_lines(lender=lender, lines=lines, kinds=kinds)
     flags = price.cost_flags(
         true_apr=quote.apr,
         lines={code: lines[code].value for code in for_lender.binding},
@@ -156,7 +158,6 @@ def check_loan(
         charges_on_original_amount=quote.is_flat_fee or quote.has_periodic_fee,
         term_days=quote.term_days,
     )
-    courts = court_lines(lines, (*for_lender.binding, *for_lender.possible))
     return LoanCheck(
         quote=quote,
         monthly_payment=monthly,

@@ -121,6 +121,14 @@ def test_money_short_is_said_as_a_gap_never_a_negative_amount():
         assert "-1,600" not in reason(finding, verdict)
 
 
+def test_a_month_that_ends_short_shows_the_gap_not_a_minus_sign(client):
+    data = check(essentials="7000")  # 8,000 in, 7,000 + 1,500 + 888.49 out
+    for language, gap in (("en", "short 1,388.49"), ("zh-hans", "缺口 1,388.49")):
+        html = client.post("/result/", data, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        table = html.split('id="chart-budget-table"')[1].split("</table>")[0]
+        assert gap in table and "-1,388.49" not in table
+
+
 @pytest.mark.parametrize("words", [ADVICE_WORDS, PRICE_WORDS, BAND_WORDS, WHAT_IF_WORDS, QUESTIONS])
 def test_every_code_has_its_words(words):
     codes = {

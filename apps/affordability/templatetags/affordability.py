@@ -23,6 +23,7 @@ register.simple_tag(markup.reason_items, name="reason_items")
 register.simple_tag(markup.not_checked, name="not_checked")
 register.simple_tag(markup.figure_rows, name="figure_rows")
 register.filter("payments_in_words", markup.payments_in_words)
+register.filter("left_or_short", markup.left_or_short)
 
 
 @register.filter
