@@ -67,8 +67,6 @@ PENALTY_SOURCES = ("pbc-penalty-interest-2003",)
 CARD_SOURCES = ("spc-bank-card-2021",)
 # A schedule longer than this shows its first rows until asked for all (the CSV has them all).
 SCHEDULE_ROWS_SHOWN = 24
-# The lines that move with the LPR: a loan is held to the LPR of the day its contract was made.
-LPR_LINES = (RateLine.Code.LPR_1Y, RateLine.Code.LPR_4X)
 
 
 @dataclass(frozen=True)
@@ -122,6 +120,18 @@ class Early:
     asked: bool
     form: EarlyRepaymentForm | None
     result: EarlyRepayment | None
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The rate lines (as rows, and as the engine weighs them) and the sources a check cites,
+    read together once per content version; `key` names this version of the lines, so that a
+    page part drawn from them alone can be kept drawn ({% cache %}) until an admin edits one."""
+
+    lines: dict[str, RateLine]
+    terms: dict[str, LineTerms]
+    sources: dict[str, Source]
+    key: str
 
 
 @dataclass
@@ -390,18 +400,6 @@ def _early(entry: CheckInput, a: Assessment) -> Early | None:
     if not entry.early_asked:
         return Early(False, None, a.check.early)
     return Early(True, entry.early_form, a.check.early if entry.early_valid else None)
-
-
-@dataclass(frozen=True)
-class Facts:
-    """The rate lines (as rows, and as the engine weighs them) and the sources a check cites,
-    read together once per content version; `key` names this version of the lines, so that a
-    page part drawn from them alone can be kept drawn ({% cache %}) until an admin edits one."""
-
-    lines: dict[str, RateLine]
-    terms: dict[str, LineTerms]
-    sources: dict[str, Source]
-    key: str
 
 
 def _facts() -> Facts:
