@@ -7,7 +7,10 @@ of the payments P_k discounted at the unit-period rate i:
 
 with t_k whole unit-periods and f_k the fraction of one (see periods.py). APR = i x unit-periods
 per year; for a regular schedule that is the period IRR x periods per year that China's
-annualised-rate rule asks for.
+annualised-rate rule asks for. The effective annual rate beside it is the EU one: the period
+rate compounded, or, when the payments are not whole unit-periods apart (an odd first period, a
+single payment), the rate on an actual-days basis, t_k = days / 365 (Directive 2008/48/EC Annex I;
+98/7/EC Annex III).
 
 The solver: the right-hand side falls as i rises (every payment is non-negative), so there is one
 root in (-1, infinity). It is bracketed and found with the Illinois variant of regula falsi in
@@ -31,7 +34,6 @@ from apps.finance.money import ONE, ZERO, decimal_input
 from apps.finance.periods import (
     DAYS_PER_YEAR,
     UNIT_FOR_FREQUENCY,
-    YEAR,
     Frequency,
     UnitPeriod,
     date_input,
@@ -71,10 +73,10 @@ class AprResult:
     """The true cost of a set of cash flows.
 
     period_rate: the unit-period rate i (a fraction); periods_per_year: unit-periods in a year;
-    apr: nominal annual rate i x periods_per_year; effective_annual_rate: (1 + i)^k - 1, or for a
-    single payment at most a year away (repaid / received)^(365 / days) - 1 (further away the
-    unit-period is a year, so it equals the APR); iterations: solver evaluations used (never more
-    than MAX_SOLVER_ITERATIONS).
+    apr: nominal annual rate i x periods_per_year; effective_annual_rate: the EU rate, (1 + i)^k - 1
+    for payments whole unit-periods apart, otherwise on an actual-days basis (a single payment:
+    (repaid / received)^(365 / days) - 1, however far away); iterations: solver evaluations used
+    by the APR (never more than MAX_SOLVER_ITERATIONS).
     """
 
     period_rate: Decimal
@@ -129,6 +131,8 @@ def true_apr(
     if len(checked) == 1:
         single = (checked[0][1], received, (checked[0][0] - start).days)
     apr, effective = annual_rates(period_rate=period_rate, unit=unit, single_payment=single)
+    if single is None and any(fraction for _amount, _whole, fraction in flows):
+        effective = actual_days_effective_rate(advance=received, start_date=start, payments=checked)
     return AprResult(
         period_rate=period_rate,
         periods_per_year=unit.per_year,
@@ -147,22 +151,39 @@ def annual_rates(
 ) -> tuple[Decimal, Decimal]:
     """Nominal APR and effective annual rate for a solved period rate (engine building block).
 
-    `single_payment` is (repaid, received, days) when the loan is repaid in one payment: if that
-    payment is at most a year away its effective rate is (repaid / received)^(365 / days) - 1.
-    Further away the unit-period is a year (periods.YEAR), whose rate is already annual and
-    compounded yearly: the effective rate is (1 + i)^1 - 1, the APR itself.
+    `single_payment` is (repaid, received, days) when the loan is repaid in one payment: its
+    effective rate is (repaid / received)^(365 / days) - 1 however far away it falls: the EU
+    rate on an actual-days basis (Directive 98/7/EC Annex III, its first example:
+    1,000 lent on 1994-01-01, 1,200 repaid 546 days later, 12.96%). The APR stays Appendix J's
+    (beyond a year it is priced in whole years and a fraction, 12.79% there). Otherwise the
+    effective rate compounds the unit-period rate: (1 + i)^k - 1, which for a regular schedule
+    is the EU rate on its basis of equal months or weeks; a schedule whose first period is odd
+    takes `actual_days_effective_rate` instead.
     """
     with localcontext() as ctx:
         ctx.prec = PRECISION
         apr = period_rate * unit.per_year
-        # A yearly unit-period already compounds once a year; annualising its days again would
-        # disagree with the APR (below it over a leap day, above it with a fractional year).
-        if single_payment is not None and unit.kind != YEAR.kind:
+        if single_payment is not None:
             repaid, received, days = single_payment
             effective = (repaid / received) ** (Decimal(DAYS_PER_YEAR) / days) - ONE
         else:
             effective = (ONE + period_rate) ** unit.per_year - ONE
         return apr, effective
+
+
+def actual_days_effective_rate(
+    *, advance: Decimal, start_date: date, payments: Sequence[tuple[date, Decimal]]
+) -> Decimal:
+    """The EU effective annual rate of irregular cash flows on an actual-days basis: the X with
+    advance = sum P_k (1 + X)^(-d_k / 365), d_k the days from `start_date` to payment k
+    (Directive 2008/48/EC Annex I; 98/7/EC Annex III). Solved as a daily rate i, X = (1 + i)^365
+    - 1: the same solver, with a day as the unit-period. Engine building block: the payments are
+    after the start and at least one is positive."""
+    flows = [(amount, (due - start_date).days, ZERO) for due, amount in payments]
+    daily, _evaluations = solve_period_rate(advance=advance, flows=flows)
+    with localcontext() as ctx:
+        ctx.prec = PRECISION
+        return (ONE + daily) ** DAYS_PER_YEAR - ONE
 
 
 def solve_period_rate(*, advance: Decimal, flows: Sequence[Flow]) -> tuple[Decimal, int]:

@@ -78,9 +78,13 @@ STRESS_ESSENTIALS_RISE = Decimal("0.10")
 # working time and wage conversion (劳社部发〔2008〕3号). A day's pay = monthly income / 21.75.
 WORKING_DAYS_PER_MONTH = Decimal("21.75")
 
-# When the borrower does not know the penalty rate: the loan's own daily rate plus half again
-# (1.5x). Ours, after the common contract clause that overdue interest runs 50% above the agreed
-# rate; shown to the borrower as an assumption they can change.
+# When the borrower does not know the late-payment rate (罚息): the rule for overdue bank loans,
+# the contract rate plus 30% to 50% (pboc-penalty-interest-2003), on the loan's true yearly cost
+# (its fees are part of its price), at the top of the range: an estimate must not make being
+# late look cheaper than the rule allows. Capped by the line a court holds this lender's
+# interest, penalty and fees to together (spc-financial-trials-2017 for licensed lenders,
+# spc-private-lending-2020 for private lending): a court supports no more. The page says which
+# of the two decided.
 DEFAULT_PENALTY_MULTIPLIER = Decimal("1.5")
 DAYS_PER_YEAR = Decimal(365)
 
@@ -332,8 +336,30 @@ def days_of_work(*, payment: Decimal, monthly_income: Decimal) -> DaysOfWork:
     return DaysOfWork(day_pay=day_pay, days=decimal_input(payment, field="payment") / day_pay)
 
 
-def default_penalty_daily_rate(*, true_apr: Decimal) -> Decimal:
-    """The assumed overdue rate a day when the borrower does not know it: the loan's own daily
-    rate (true APR / 365) times DEFAULT_PENALTY_MULTIPLIER."""
+@dataclass(frozen=True, slots=True)
+class PenaltyAssumption:
+    """The late-payment rate a day assumed when the contract's is not known: the rule's rate
+    (`rule_daily_rate`, the loan's true yearly cost plus half again, a day), or the line's,
+    whichever is lower (`capped`: the line decided)."""
+
+    daily_rate: Decimal
+    rule_daily_rate: Decimal
+    capped: bool
+
+
+def penalty_assumption(*, true_apr: Decimal, line: Decimal | None = None) -> PenaltyAssumption:
+    """The assumed late-payment rate a day: true APR x DEFAULT_PENALTY_MULTIPLIER / 365, at most
+    `line` / 365 (the yearly line a court holds this lender's total charges to; None: no cap)."""
     apr = decimal_input(true_apr, field="rate")
-    return max(apr, ZERO) / DAYS_PER_YEAR * DEFAULT_PENALTY_MULTIPLIER
+    rule = max(apr, ZERO) * DEFAULT_PENALTY_MULTIPLIER / DAYS_PER_YEAR
+    if line is None:
+        return PenaltyAssumption(rule, rule, False)
+    cap = max(decimal_input(line, field="rate"), ZERO) / DAYS_PER_YEAR
+    return PenaltyAssumption(min(rule, cap), rule, cap < rule)
+
+
+def default_penalty_daily_rate(*, true_apr: Decimal, line: Decimal | None = None) -> Decimal:
+    """The assumed late-payment rate a day when the borrower does not know it (see
+    penalty_assumption): the loan's true yearly cost plus half again, a day, at most the yearly
+    `line` that applies to the lender, a day (no cap when `line` is None)."""
+    return penalty_assumption(true_apr=true_apr, line=line).daily_rate

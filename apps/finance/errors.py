@@ -31,6 +31,7 @@ class ErrorCode(StrEnum):
     FEES_EXCEED_AMOUNT = "fees_exceed_amount"
     FIRST_DUE_NOT_AFTER_START = "first_due_not_after_start"
     RECEIVED_NOT_POSITIVE = "received_not_positive"
+    CONTRACT_BELOW_RECEIVED = "contract_below_received"
     PAYMENT_NOT_POSITIVE = "payment_not_positive"
     COUNT_NOT_POSITIVE = "count_not_positive"
     COUNT_TOO_LARGE = "count_too_large"

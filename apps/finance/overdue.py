@@ -11,7 +11,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, localcontext
 
-from apps.finance.apr import PRECISION, annual_rates, solve_period_rate
+from apps.finance.apr import (
+    PRECISION,
+    actual_days_effective_rate,
+    annual_rates,
+    solve_period_rate,
+)
 from apps.finance.errors import ErrorCode, OfferError
 from apps.finance.money import NO_MONEY, ZERO, decimal_input, int_input, to_cents
 from apps.finance.periods import DAYS_PER_YEAR, unit_for_single_payment, unit_periods_between
@@ -138,6 +143,13 @@ def overdue_cost(
             single = None
         period_rate, iterations = solve_period_rate(advance=quote.net_received, flows=flows)
         apr, effective = annual_rates(period_rate=period_rate, unit=unit, single_payment=single)
+        if single is None and days:
+            # A payment moved by days is off the schedule's grid: the EU rate on actual days.
+            paid = [(r.due_date, r.payment) for r in quote.rows]
+            paid[number - 1] = (paid_date, overdue + extra)
+            effective = actual_days_effective_rate(
+                advance=quote.net_received, start_date=quote.start_date, payments=paid
+            )
         return OverdueCost(
             payment_number=number,
             due_date=row.due_date,

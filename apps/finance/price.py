@@ -1,12 +1,13 @@
-"""Is the price fair? The price half of the verdict, the headline that weighs price and budget,
-and the questions a quoted rate raises.
+"""Is the price fair? The price's answer, the one line of advice that weighs it with the budget's,
+and the flags on a loan's cost.
 
 A loan can fit the budget and still be a loan nobody should take: a 7-day loan that turns 1,500
-yuan into 2,000 costs 1,738% a year. So the verdict has two halves. The budget rules (budget.py)
-ask whether the borrower can pay; the price rules here ask whether the loan is worth paying for.
-The headline is the worse of the two. Like every rule in the engine, each price rule reports its
-band and the figure it looked at; the thresholds are constants the tests and "How we assess a
-loan" name, with their sources (FACTS.md, "Suggested verdict bands": Price).
+yuan into 2,000 costs 1,738% a year. So there are two answers with two words. The budget rules
+(budget.py) ask "can you repay it" (affordable / stretched / not affordable); the price rules
+here ask "is it worth its price" (fair / expensive / too expensive). Neither stands in for the
+other: the advice says "don't borrow" when either is at its worst. Like every rule in the engine,
+each price rule reports its band and the figure it looked at; the thresholds are constants the
+tests and "How we assess a loan" name, with their sources (the suggested verdict bands: price).
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from apps.finance.budget import (
     RuleResult,
 )
 from apps.finance.money import ONE, ZERO, decimal_input, int_input
-from apps.finance.rates import RatePeriod, rate_period_input
 
 # Price levels, from best to worst, and the verdict band each one weighs as.
 FAIR = "fair"
@@ -52,18 +52,24 @@ EXPENSIVE_ABOVE = Decimal("0.24")
 # days, so that every "one month" loan counts, whatever the month.
 SHORT_TERM_MAX_DAYS = 31
 
-# A quoted rate that is rare for the period it is said to be charged for is more likely a slip in
-# the period than a real offer. Under 0.3% a month (3.6% a year) is below any consumer loan:
-# 0.05 "a month" is almost surely 0.05% a day (日息万五). Over 0.1% a day is 36.5% a year, above
-# every line: 1.5 "a day" is almost surely 1.5% a month. Over 100% a year is rarely quoted as a
-# yearly rate at all. Ours, from how Chinese apps quote (FACTS.md, "How people and apps write
-# rates").
-MONTHLY_RATE_RARE_BELOW = Decimal("0.003")
-DAILY_RATE_RARE_ABOVE = Decimal("0.001")
-YEARLY_RATE_RARE_ABOVE = Decimal(1)
-QUESTION_LIKELY_DAILY = "likely_daily"
-QUESTION_LIKELY_MONTHLY = "likely_monthly"
-QUESTION_YEARLY_TOO_HIGH = "yearly_too_high"
+# The one line of advice beside the two answers: don't borrow when either answer is at its worst,
+# think again when either is in the middle; and which answer decided it.
+ADVICE_DONT_BORROW_PRICE = "dont_borrow_price"
+ADVICE_DONT_BORROW_BUDGET = "dont_borrow_budget"
+ADVICE_DONT_BORROW_BOTH = "dont_borrow_both"
+ADVICE_THINK_AGAIN_PRICE = "think_again_price"
+ADVICE_THINK_AGAIN_BUDGET = "think_again_budget"
+ADVICE_THINK_AGAIN_BOTH = "think_again_both"
+ADVICE_GO_AHEAD = "go_ahead"
+ADVICES = (
+    ADVICE_DONT_BORROW_PRICE,
+    ADVICE_DONT_BORROW_BUDGET,
+    ADVICE_DONT_BORROW_BOTH,
+    ADVICE_THINK_AGAIN_PRICE,
+    ADVICE_THINK_AGAIN_BUDGET,
+    ADVICE_THINK_AGAIN_BOTH,
+    ADVICE_GO_AHEAD,
+)
 
 
 # Cost flags: what the true cost crosses or hides, each shown with its sources. The lines (the
@@ -99,7 +105,8 @@ def cost_flags(
     `lines` maps the codes of the rate lines that apply to this lender to their value as a
     fraction; every line the true APR is above is flagged, the highest first. `fee_at_payout` is
     the money taken before the loan reached the borrower. `charges_on_original_amount`: a flat fee
-    or a fee on every payment, the pricing whose advertised rate understates the true one.
+    or a fee on every payment, the pricing whose advertised rate understates the true one (its
+    flag's amount is how many times, or None when nothing was advertised: a 0% rate).
     """
     apr = decimal_input(true_apr, field="rate")
     crossed = sorted(
@@ -109,7 +116,10 @@ def cost_flags(
     flags = [CostFlag(FLAG_ABOVE_LINE, line=code) for value, code in crossed if apr > value]
     if decimal_input(fee_at_payout, field="fee") > ZERO:
         flags.append(CostFlag(FLAG_FEE_AT_PAYOUT, amount=fee_at_payout))
-    if charges_on_original_amount and apr_to_advertised is not None and apr_to_advertised > ONE:
+    hidden = apr_to_advertised is None or apr_to_advertised > ONE
+    if charges_on_original_amount and apr > ZERO and hidden:
+        # A fee on the full amount with every payment hides cost even when the quoted rate is
+        # 0 (a card instalment entered as its fee): then there is no multiple to show.
         flags.append(CostFlag(FLAG_FLAT_FEE, amount=apr_to_advertised))
     if int_input(term_days, field="term") <= SHORT_TERM_MAX_DAYS:
         flags.append(CostFlag(FLAG_SHORT_TERM, amount=term_days))
@@ -132,28 +142,34 @@ class PriceVerdict:
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """The headline (the worse of price and budget) and the one reason that decided it."""
+    """The two answers side by side, the price's and the budget's, and the advice they give."""
 
-    band: str
     price: PriceVerdict
     budget: BudgetVerdict
 
     @property
+    def advice(self) -> str:
+        """One of ADVICES: don't borrow when either answer is at its worst, think again when
+        either is in the middle, and which answer (or both) decided it."""
+        price_rank, budget_rank = BANDS.index(self.price.band), BANDS.index(self.budget.band)
+        worst = max(price_rank, budget_rank)
+        if worst == 0:
+            return ADVICE_GO_AHEAD
+        which = (
+            "both"
+            if price_rank == budget_rank
+            else ("price" if price_rank > budget_rank else "budget")
+        )
+        return f"{'dont_borrow' if worst == 2 else 'think_again'}_{which}"
+
+    @property
     def deciding(self) -> RuleResult:
-        """The strongest reason: the first rule, price rules first, in the headline's band."""
+        """The strongest reason: the first rule, price rules first, at the worse answer's level."""
+        band = BANDS[max(BANDS.index(self.price.band), BANDS.index(self.budget.band))]
         for rule in (*self.price.rules, *self.budget.rules):
-            if rule.band == self.band:
+            if rule.band == band:
                 return rule
         return self.price.rules[0]  # every rule is fine: the price is what a borrower asks first
-
-
-@dataclass(frozen=True, slots=True)
-class RateQuestion:
-    """A rate that looks mistyped: what looks wrong, and the period it was more likely quoted for
-    (None when no other period makes sense of it)."""
-
-    code: str
-    likely_period: RatePeriod | None
 
 
 def _level(band: str) -> str:
@@ -182,22 +198,8 @@ def price_verdict(*, true_apr: Decimal, term_days: int, fee_at_payout: Decimal) 
 
 
 def overall_verdict(*, price: PriceVerdict, budget: BudgetVerdict) -> Verdict:
-    """The headline: the worse of the price and the budget."""
-    band = BANDS[max(BANDS.index(price.band), BANDS.index(budget.band))]
-    return Verdict(band=band, price=price, budget=budget)
-
-
-def rate_question(*, rate: Decimal, rate_period: RatePeriod | str) -> RateQuestion | None:
-    """A question about a quoted rate that is rare for its period, or None if it looks right."""
-    quoted = decimal_input(rate, field="rate")
-    period = rate_period_input(rate_period)
-    if period is RatePeriod.MONTH and ZERO < quoted < MONTHLY_RATE_RARE_BELOW:
-        return RateQuestion(QUESTION_LIKELY_DAILY, RatePeriod.DAY)
-    if period is RatePeriod.DAY and quoted > DAILY_RATE_RARE_ABOVE:
-        return RateQuestion(QUESTION_LIKELY_MONTHLY, RatePeriod.MONTH)
-    if period is RatePeriod.YEAR and quoted > YEARLY_RATE_RARE_ABOVE:
-        return RateQuestion(QUESTION_YEARLY_TOO_HIGH, None)
-    return None
+    """The two answers together, for the advice and the strongest reason."""
+    return Verdict(price=price, budget=budget)
 
 
 def rank_by_price(*, aprs: Sequence[Decimal]) -> tuple[tuple[int, ...], int | None]:
@@ -218,11 +220,3 @@ def line_allowance(*, overdue: Decimal, annual_rate: Decimal, days: int) -> Deci
     amount = decimal_input(overdue, field="amount")
     rate = decimal_input(annual_rate, field="rate")
     return amount * rate * int_input(days, field="days") / 365
-
-
-def fee_taken_at_payout(*, contract_amount: Decimal | None, received: Decimal) -> Decimal:
-    """For a shown plan: the fee hidden in the gap between the contract amount and the money
-    received (zero when the borrower gave no contract amount)."""
-    if contract_amount is None:
-        return ZERO
-    return max(decimal_input(contract_amount, field="amount") - received, ZERO)

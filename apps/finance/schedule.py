@@ -12,7 +12,13 @@ from datetime import date, timedelta
 from decimal import Decimal, localcontext
 from enum import StrEnum
 
-from apps.finance.apr import PRECISION, Flow, annual_rates, solve_period_rate
+from apps.finance.apr import (
+    PRECISION,
+    Flow,
+    actual_days_effective_rate,
+    annual_rates,
+    solve_period_rate,
+)
 from apps.finance.errors import ErrorCode, OfferError
 from apps.finance.money import NO_MONEY, ONE, ZERO, decimal_input, int_input, to_cents
 from apps.finance.periods import (
@@ -172,6 +178,11 @@ class Offer:
         """A term in days, or a one-time repayment: one payment at the end."""
         return self.term_unit is TermUnit.DAY or self.method is Method.ONE_TIME
 
+    @property
+    def payment_count(self) -> int:
+        """How many payments its schedule has (known before it is priced)."""
+        return 1 if self.is_single_payment else self.term
+
 
 @dataclass(frozen=True, kw_only=True)
 class Plan:
@@ -182,7 +193,9 @@ class Plan:
     start_date: the payout day; first_due: by default one period after the start (month-based
     due dates then keep the start date's day of the month; see periods.py);
     first_payment / last_payment: when the first or last payment differs from the others (needs
-    at least two payments).
+    at least two payments); contract_amount: the loan amount the contract states when fees were
+    taken at payout (at least `received`): the schedule then repays that amount, as the contract
+    says it is owed, and the difference is the fee taken at payout.
     """
 
     received: Decimal
@@ -193,6 +206,7 @@ class Plan:
     first_due: date | None = None
     first_payment: Decimal | None = None
     last_payment: Decimal | None = None
+    contract_amount: Decimal | None = None
 
     def __post_init__(self) -> None:
         put = object.__setattr__
@@ -202,6 +216,13 @@ class Plan:
         if received > MAX_AMOUNT:
             raise OfferError(ErrorCode.AMOUNT_TOO_LARGE, field="received")
         put(self, "received", received)
+        if self.contract_amount is not None:
+            contract = _money(self.contract_amount, field="contract_amount")
+            if contract < received:
+                raise OfferError(ErrorCode.CONTRACT_BELOW_RECEIVED, field="contract_amount")
+            if contract > MAX_AMOUNT:
+                raise OfferError(ErrorCode.AMOUNT_TOO_LARGE, field="contract_amount")
+            put(self, "contract_amount", contract)
         for name in ("payment", "first_payment", "last_payment"):
             if name != "payment" and getattr(self, name) is None:
                 continue
@@ -225,6 +246,16 @@ class Plan:
             first_due = date_input(self.first_due, field="first_due")
             if first_due <= start:
                 raise OfferError(ErrorCode.FIRST_DUE_NOT_AFTER_START, field="first_due")
+
+    @property
+    def fee_upfront(self) -> Decimal:
+        """What the contract says was lent beyond the money received: the fee taken at payout."""
+        return NO_MONEY if self.contract_amount is None else self.contract_amount - self.received
+
+    @property
+    def payment_count(self) -> int:
+        """How many payments its schedule has."""
+        return self.count
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,6 +366,9 @@ def schedule_for_offer(*, offer: Offer) -> Quote:
         if len(rows) == 1:
             single = (rows[0].payment, net_received, (dates[0] - start).days)
         apr, effective = annual_rates(period_rate=period_rate, unit=unit, single_payment=single)
+        odd_first = len(rows) > 1 and first != (1, ZERO)
+        if odd_first:
+            effective = _actual_days_rate(net_received, start, rows)
         advertised = advertised_annual_rate(
             rate=offer.rate, rate_period=offer.rate_period, day_basis=offer.day_basis
         )
@@ -376,7 +410,7 @@ def schedule_for_offer(*, offer: Offer) -> Quote:
             has_separate_fee=offer.fee_separate > 0,
             is_flat_fee=offer.method is Method.FLAT_FEE,
             is_single_payment=len(rows) == 1,
-            has_odd_first_period=len(rows) > 1 and first != (1, ZERO),
+            has_odd_first_period=odd_first,
         )
 
 
@@ -384,8 +418,11 @@ def schedule_for_plan(*, plan: Plan) -> Quote:
     """Price a plan the lending app shows: the true APR of what is received against what is paid.
 
     The lender's own split of each payment is not shown, so the schedule splits it actuarially:
-    interest is the remaining balance times the true period rate, the rest repays the money
-    received. A plan that repays less than it pays out has a negative rate; no error.
+    interest is the remaining balance times the period rate, the rest repays the principal. The
+    principal is the contract amount when the plan gives one (the fee taken at payout is then
+    still owed, as the contract says, and the split uses the rate of the contract amount), else
+    the money received (the split uses the true rate). A plan that repays less than it pays out
+    has a negative rate; no error.
     """
     with localcontext() as ctx:
         ctx.prec = PRECISION
@@ -409,37 +446,29 @@ def schedule_for_plan(*, plan: Plan) -> Quote:
         whole, fraction = first
         flows = [(amount, whole + k, fraction) for k, amount in enumerate(amounts)]
         period_rate, iterations = solve_period_rate(advance=plan.received, flows=flows)
-        # Each balance is what the payments still to come are worth at the true rate, worked
-        # backwards from the last payment: stable however high the rate, and never below zero
-        # (working forwards, balance x rate, would multiply the cents rounding at high rates).
-        discount = ONE / (ONE + period_rate)
-        balances = [NO_MONEY] * plan.count
-        still_owed = ZERO
-        for k in range(plan.count - 2, -1, -1):
-            still_owed = (still_owed + amounts[k + 1]) * discount
-            balances[k] = to_cents(still_owed)
-        rows = []
-        balance = plan.received
-        total_interest = NO_MONEY
-        for k, (due, amount) in enumerate(zip(dates, amounts, strict=True)):
-            principal = balance - balances[k]
-            interest = amount - principal
-            balance = balances[k]
-            total_interest += interest
-            rows.append(ScheduleRow(k + 1, due, amount, principal, interest, NO_MONEY, balance))
+        principal = plan.received
+        split_rate = period_rate
+        if plan.contract_amount is not None and plan.contract_amount != plan.received:
+            principal = plan.contract_amount
+            split_rate, _evaluations = solve_period_rate(advance=principal, flows=flows)
+        rows = _actuarial_rows(principal, split_rate, dates, amounts)
         total_repaid = sum(amounts, NO_MONEY)
+        fee_upfront = plan.fee_upfront
         single = (amounts[0], plan.received, (dates[0] - start).days) if plan.count == 1 else None
         apr, effective = annual_rates(period_rate=period_rate, unit=unit, single_payment=single)
+        odd_first = plan.count > 1 and first != (1, ZERO)
+        if odd_first:
+            effective = _actual_days_rate(plan.received, start, rows)
         return Quote(
-            rows=tuple(rows),
-            principal=plan.received,
+            rows=rows,
+            principal=principal,
             amount_received=plan.received,
             net_received=plan.received,
-            fee_upfront=NO_MONEY,
+            fee_upfront=fee_upfront,
             fee_separate=NO_MONEY,
             total_repaid=total_repaid,
-            total_interest=total_interest,
-            total_fees=NO_MONEY,
+            total_interest=total_repaid - principal,
+            total_fees=fee_upfront,
             total_cost=total_repaid - plan.received,
             period_rate=period_rate,
             periods_per_year=unit.per_year,
@@ -458,13 +487,45 @@ def schedule_for_plan(*, plan: Plan) -> Quote:
             solver_iterations=iterations,
             method=None,
             frequency=plan.frequency,
-            has_upfront_fee=False,
+            has_upfront_fee=fee_upfront > 0,
             has_periodic_fee=False,
             has_separate_fee=False,
             is_flat_fee=False,
             is_single_payment=plan.count == 1,
-            has_odd_first_period=plan.count > 1 and first != (1, ZERO),
+            has_odd_first_period=odd_first,
         )
+
+
+def _actuarial_rows(
+    principal: Decimal, period_rate: Decimal, dates: list[date], amounts: list[Decimal]
+) -> tuple[ScheduleRow, ...]:
+    """A shown plan's payments split into principal and interest at `period_rate`.
+
+    Each balance is what the payments still to come are worth at that rate, worked backwards
+    from the last payment: stable however high the rate, and never below zero (working
+    forwards, balance x rate, would multiply the cents rounding at high rates).
+    """
+    count = len(amounts)
+    discount = ONE / (ONE + period_rate)
+    balances = [NO_MONEY] * count
+    still_owed = ZERO
+    for k in range(count - 2, -1, -1):
+        still_owed = (still_owed + amounts[k + 1]) * discount
+        balances[k] = to_cents(still_owed)
+    rows = []
+    balance = principal
+    for k, (due, amount) in enumerate(zip(dates, amounts, strict=True)):
+        part = balance - balances[k]
+        balance = balances[k]
+        rows.append(ScheduleRow(k + 1, due, amount, part, amount - part, NO_MONEY, balance))
+    return tuple(rows)
+
+
+def _actual_days_rate(advance: Decimal, start: date, rows: list[ScheduleRow] | tuple) -> Decimal:
+    """The EU effective rate of a schedule whose first period is odd, on actual days."""
+    return actual_days_effective_rate(
+        advance=advance, start_date=start, payments=[(row.due_date, row.payment) for row in rows]
+    )
 
 
 def installment_payment(*, principal: Decimal, period_rate: Decimal, count: int) -> Decimal:

@@ -32,13 +32,15 @@ _HALF = Decimal("0.5")
 
 @dataclass(frozen=True, slots=True)
 class WhatIf:
-    """The loan changed one way (`code`): the changed offer or plan, the fee taken at payout with
-    it, and, for a plan, the contract amount that goes with it (None if none was given)."""
+    """The loan changed one way (`code`): the changed offer or plan."""
 
     code: str
     offer: Offer | Plan
-    fee_at_payout: Decimal
-    contract_amount: Decimal | None = None
+
+    @property
+    def fee_at_payout(self) -> Decimal:
+        """The fee taken at payout with the change."""
+        return self.offer.fee_upfront
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,16 +63,14 @@ def _half(amount: Decimal | None) -> Decimal | None:
     return None if amount is None else to_cents(amount * _HALF)
 
 
-def what_ifs(
-    *, offer: Offer | Plan, quote: Quote, fee_at_payout: Decimal = ZERO
-) -> tuple[WhatIf, ...]:
+def what_ifs(*, offer: Offer | Plan, quote: Quote) -> tuple[WhatIf, ...]:
     """The loan borrowed at half the amount, and over half and twice as many periods (each only
     where it still makes a loan the engine can price).
 
     A quoted offer keeps its rate and its fees' share of the amount; fixed fees halve with the
     amount. A shown plan keeps its own true rate: a plan over more or fewer payments is the equal
-    payment that rate gives on the same money received. `fee_at_payout` is what a plan's contract
-    amount says was taken at payout; it halves with the amount.
+    payment that rate gives on the same money received. A plan's contract amount (and so the fee
+    taken at payout) halves with the amount and stays with a longer or shorter plan.
     """
     changed: list[WhatIf] = []
     if isinstance(offer, Offer):
@@ -81,22 +81,20 @@ def what_ifs(
             fee_per_period_amount=to_cents(offer.fee_per_period_amount * _HALF),
             fee_separate=to_cents(offer.fee_separate * _HALF),
         )
-        changed.append(WhatIf(HALF_AMOUNT, half, half.fee_upfront))
+        changed.append(WhatIf(HALF_AMOUNT, half))
         for code, term in ((HALF_TERM, offer.term // 2), (DOUBLE_TERM, offer.term * 2)):
             if 1 <= term <= MAX_TERM[offer.term_unit] and term != offer.term:
-                longer = replace(offer, term=term, first_due=None)
-                changed.append(WhatIf(code, longer, longer.fee_upfront))
+                changed.append(WhatIf(code, replace(offer, term=term, first_due=None)))
         return tuple(changed)
-    fee = decimal_input(fee_at_payout, field="fee")
-    half_fee = to_cents(fee * _HALF)
     half = replace(
         offer,
         received=to_cents(offer.received * _HALF),
         payment=to_cents(offer.payment * _HALF),
         first_payment=_half(offer.first_payment),
         last_payment=_half(offer.last_payment),
+        contract_amount=_half(offer.contract_amount),
     )
-    changed.append(WhatIf(HALF_AMOUNT, half, half_fee, half.received + half_fee if fee else None))
+    changed.append(WhatIf(HALF_AMOUNT, half))
     if offer.count < 2:
         # One payment: its true rate is for the whole term, not for one of the plan's periods.
         return tuple(changed)
@@ -108,7 +106,7 @@ def what_ifs(
             longer = replace(
                 offer, count=count, payment=to_cents(payment), first_payment=None, last_payment=None
             )
-            changed.append(WhatIf(code, longer, fee, offer.received + fee if fee else None))
+            changed.append(WhatIf(code, longer))
     return tuple(changed)
 
 
@@ -118,7 +116,10 @@ def early_repayment(
     """Repay everything on the due date of payment `after_payments`: that payment, then the
     principal still owed plus the early-repayment fee (`fee_amount` yuan, or `fee_rate` of the
     principal repaid early). Interest runs to that day and no further, as the law allows
-    interest only on money actually used (civil-code-670).
+    interest only on money actually used (civil-code-670). The principal still owed is the
+    schedule's balance of the contract's principal: with a fee taken at payout the contract
+    says the whole amount is owed (10,000, not the 9,000 received), and that is what a lender
+    asks for on the day.
 
     Raises OfferError("payment_number_invalid", field="after_payments") unless 1 <= after_payments
     < the number of payments (repaying after the last one is no early repayment).

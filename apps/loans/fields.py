@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from apps.finance import fraction_from_percent
+from apps.finance.reading import FEE_BASIS, INTEREST_BASIS
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -291,7 +292,7 @@ class NumberField(forms.CharField):
         return attrs
 
     def parse(self, text: str) -> Decimal:
-        """The number in what was typed, or NumberFormatError (a field may read more words)."""
+        """The number in what was typed, or NumberFormatError (RateField reads its words too)."""
         return parse_number(text, money=self.money, allow_percent=self.allow_percent)
 
     def to_python(self, value: object) -> Decimal | None:  # type: ignore[override]
@@ -368,109 +369,180 @@ class PercentField(NumberField):
         return None if percent is None else fraction_from_percent(percent)
 
 
-# How people and apps write a rate (FACTS.md, "How people and apps write rates"): a period
-# word before or after the figure (日息, 月利率, 年化, 每天...), and counts in ten-thousandths
-# (万5 = 0.05%), thousandths (千分之1 = 0.1%), 分 (月息2分 = 2% a month, 年息1分 = 10% a
-# year) and 厘, a tenth of a 分 (月息1厘 = 0.1% a month, 年息1厘 = 1% a year). The longest
-# words first, so that 月利率 is not read as 月.
-RATE_PERIOD_WORDS = (
-    ("日利率", "day"),
-    ("每日", "day"),
-    ("每天", "day"),
-    ("一天", "day"),
-    ("日息", "day"),
-    ("日化", "day"),
-    ("日利", "day"),
-    ("/天", "day"),
-    ("/日", "day"),
-    ("日", "day"),
-    ("天", "day"),
-    ("月利率", "month"),
-    ("月费率", "month"),
-    ("一个月", "month"),
-    ("每月", "month"),
-    ("月息", "month"),
-    ("月利", "month"),
-    ("/月", "month"),
-    ("月", "month"),
-    ("年利率", "year"),
-    ("每年", "year"),
-    ("一年", "year"),
-    ("年化", "year"),
-    ("年息", "year"),
-    ("年利", "year"),
-    ("/年", "year"),
-    ("年", "year"),
+# How people and apps write a rate: a period word before or after the figure (日息, 月利率, 年化,
+# 每天...), the words that say how it is charged, counts in ten-thousandths (万5 = 0.05%),
+# thousandths (千分之1 = 0.1%), and 分 and 厘, whose size follows the period named. A word's
+# basis is FEE_BASIS when it names a fee rate, charged on the original amount every period
+# (费率, 手续费率, 月费率, 分期手续费: the flat-fee method, whatever the app calls it),
+# INTEREST_BASIS when it names interest on what is still owed (利率, 日息, 月息), and None when
+# it says only the period.
+RATE_WORDS = (
+    ("日利率", "day", INTEREST_BASIS),
+    ("日息", "day", INTEREST_BASIS),
+    ("日利", "day", INTEREST_BASIS),
+    ("日费率", "day", FEE_BASIS),
+    ("日化", "day", None),
+    ("每日", "day", None),
+    ("每天", "day", None),
+    ("一天", "day", None),
+    ("/天", "day", None),
+    ("/日", "day", None),
+    ("日", "day", None),
+    ("天", "day", None),
+    ("月利率", "month", INTEREST_BASIS),
+    ("月息", "month", INTEREST_BASIS),
+    ("月利", "month", INTEREST_BASIS),
+    ("月手续费率", "month", FEE_BASIS),
+    ("月手续费", "month", FEE_BASIS),
+    ("月费率", "month", FEE_BASIS),
+    ("一个月", "month", None),
+    ("每月", "month", None),
+    ("/月", "month", None),
+    ("月", "month", None),
+    ("年利率", "year", INTEREST_BASIS),
+    ("年息", "year", INTEREST_BASIS),
+    ("年利", "year", INTEREST_BASIS),
+    ("年费率", "year", FEE_BASIS),
+    ("年化", "year", None),
+    ("每年", "year", None),
+    ("一年", "year", None),
+    ("/年", "year", None),
+    ("年", "year", None),
+    ("利率", None, INTEREST_BASIS),
+    ("利息", None, INTEREST_BASIS),
+    ("分期手续费率", None, FEE_BASIS),
+    ("分期手续费", None, FEE_BASIS),
+    ("手续费率", None, FEE_BASIS),
+    ("手续费", None, FEE_BASIS),
+    ("服务费率", None, FEE_BASIS),
+    ("服务费", None, FEE_BASIS),
+    ("费率", None, FEE_BASIS),
 )
+# The longest words first, so that 月利率 is not read as 月 and 手续费率 not as 费率.
+_RATE_WORDS_LONGEST_FIRST = sorted(RATE_WORDS, key=lambda entry: -len(entry[0]))
+# Marks around the words that change nothing: 月费率：0.6%, 18%（年化）.
+_RATE_MARKS = str.maketrans("", "", "():")
 # A count of ten-thousandths or thousandths is a daily rate unless a period is named: 日息万五 and
-# 万5 are the same offer. 分 and 厘 count a monthly rate unless a year is named.
+# 万5 are the same offer.
 _RATE_COUNTS = (("万分之", Decimal("0.01")), ("万", Decimal("0.01")), ("千分之", Decimal("0.1")))
-_FEN_SUFFIXES = ("分利", "分")
+# 分 and 厘 follow the period named: 年息1分 = 10% a year, 月息1分 = 1% a month, 日息1分 = 0.1%
+# a day; a 厘 is a tenth of a 分 (日息5厘 = 万五 = 0.05% a day, never 0.5%). Without a period,
+# a month: 2分利 is 2% a month.
+FEN_PERCENT = {"day": Decimal("0.1"), "month": Decimal(1), "year": Decimal(10)}
+_FEN_SUFFIXES = (("分利", Decimal(1)), ("分", Decimal(1)), ("厘", Decimal("0.1")))
 
 
-def _split_period(text: str) -> tuple[str, str | None]:
-    """The rate without its period word, and the period the word names (None if none)."""
-    for word, period in RATE_PERIOD_WORDS:
-        if text.startswith(word):
-            return text[len(word) :].strip(), period
-        if text.endswith(word):
-            return text[: -len(word)].strip(), period
-    return text, None
+@dataclass(frozen=True, slots=True)
+class RateText:
+    """What a typed rate says: the rate in percent, the period its words name and the basis
+    they name (FEE_BASIS, INTEREST_BASIS), each None when the words do not say."""
+
+    percent: Decimal
+    period: str | None
+    basis: str | None
+
+
+def _split_words(text: str) -> tuple[str, str | None, str | None]:
+    """The figure without its words, and the period and basis they name. Two words that name
+    different periods are no rate; a fee word outranks an interest word (月息 and 手续费率
+    together: the fee on the original amount costs more)."""
+    period: str | None = None
+    basis: str | None = None
+    found = True
+    while found:
+        found = False
+        text = text.translate(_RATE_MARKS).strip()
+        for word, word_period, word_basis in _RATE_WORDS_LONGEST_FIRST:
+            if text.startswith(word):
+                text = text[len(word) :]
+            elif text.endswith(word):
+                text = text[: -len(word)]
+            else:
+                continue
+            found = True
+            if word_period:
+                if period and period != word_period:
+                    raise NumberFormatError("invalid")
+                period = word_period
+            if word_basis and basis != FEE_BASIS:
+                basis = word_basis
+            break
+    return text, period, basis
 
 
 @_reads_as_a_number_or_not
-def parse_rate(text: str) -> tuple[Decimal, str | None]:
-    """A typed rate as (the rate in percent, the period it names or None), or NumberFormatError.
+def read_rate_text(text: str) -> RateText:
+    """A typed rate as a RateText, or NumberFormatError.
 
-    18, 18%, 年化18% -> (18, "year"); 万5, 万五, 日息万五 -> (0.05, "day"); 月息2分, 2分利 -> (2,
-    "month"); 年息1厘 -> (1, "year"); 0.05%/天 -> (0.05, "day").
+    18, 18% -> 18, no period; 年化18% -> 18 a year; 万5, 万五, 日息万五 -> 0.05 a day, interest;
+    月息2分, 2分利 -> 2 a month; 年息1分 -> 10 a year; 日息5厘 -> 0.05 a day; 月费率0.6% and
+    分期手续费率0.6% -> 0.6 (a month), a fee on the original amount.
     """
     if len(text) > MAX_INPUT_LENGTH:
         raise NumberFormatError("invalid")
-    value, period = _split_period(_normalise(text))
+    value, period, basis = _split_words(_normalise(text))
     value = value.removeprefix("每").strip()
     for prefix, percent_per_unit in _RATE_COUNTS:
         if value.startswith(prefix):
             count = parse_number(value[len(prefix) :].strip(), money=False)
-            return count * percent_per_unit, period or "day"
-    for suffix in _FEN_SUFFIXES:
+            return RateText(count * percent_per_unit, period or "day", basis)
+    for suffix, share_of_fen in _FEN_SUFFIXES:
         if value.endswith(suffix):
             count = parse_number(value[: -len(suffix)].strip(), money=False)
-            return (count * 10 if period == "year" else count), period or "month"
-    if value.endswith("厘"):
-        count = parse_number(value[:-1].strip(), money=False)
-        return (count if period == "year" else count / 10), period or "month"
-    return parse_number(value, money=False, allow_percent=True), period
+            named = period or "month"
+            return RateText(count * share_of_fen * FEN_PERCENT[named], named, basis)
+    return RateText(parse_number(value, money=False, allow_percent=True), period, basis)
+
+
+def parse_rate(text: str) -> tuple[Decimal, str | None]:
+    """A typed rate as (the rate in percent, the period it names or None), or NumberFormatError.
+
+    18, 18%, 年化18% -> (18, "year"); 万5, 万五, 日息万五 -> (0.05, "day"); 月息2分, 2分利 -> (2,
+    "month"); 年息1厘 -> (1, "year"); 日息5厘 -> (0.05, "day"); 0.05%/天 -> (0.05, "day").
+    The basis its words name: read_rate_text.
+    """
+    read = read_rate_text(text)
+    return read.percent, read.period
 
 
 @dataclass(frozen=True, slots=True)
 class RateValue:
-    """A quoted rate as the engine takes it (a fraction), and the period its words named, if any:
-    a period named in the rate itself (日息万五) outranks the period list."""
+    """A quoted rate as the engine takes it (a fraction), the period its words named and the
+    basis they named (FEE_BASIS: a fee on the original amount every period; INTEREST_BASIS:
+    interest on what is still owed), each None if the words did not say, and the text as typed.
+    A period or basis named in the rate itself (日息万五, 月费率0.6%) outranks the lists."""
 
     fraction: Decimal
     period: str | None
+    basis: str | None = None
+    typed: str = ""
 
 
 class RateField(PercentField):
-    """A quoted rate: 1.5, 18%, 年化18%, 万5, 日息万五, 月息2分 (see parse_rate). Bounds are in
-    percent; it cleans to a RateValue."""
+    """A quoted rate: 1.5, 18%, 年化18%, 万5, 日息万五, 月息2分, 月费率0.6% (see read_rate_text).
+    Bounds are in percent; it cleans to a RateValue, the text read once."""
 
     default_error_messages = {
+        "required": _("Type the rate. For an interest-free offer (免息), type 0."),
         "invalid": _(
             "Type the rate as a number, such as 0.05, 1.5 or 18%, "
-            "or as the app writes it: 万5, 月息2分."
+            "or as the app writes it: 万5, 月息2分, 月费率0.6%."
         ),
     }
 
-    def parse(self, text: str) -> Decimal:
-        return parse_rate(text)[0]
+    def parse(self, text: str) -> RateText:  # type: ignore[override]
+        return read_rate_text(text)
+
+    def validate(self, value: RateText | None) -> None:  # type: ignore[override]
+        super().validate(None if value is None else value.percent)
 
     def clean(self, value: object) -> RateValue | None:  # type: ignore[override]
-        fraction = super().clean(value)
-        if fraction is None:
+        read = self.to_python(value)
+        self.validate(read)
+        if read is None:
             return None
-        return RateValue(fraction, parse_rate(str(value))[1])
+        typed = unicodedata.normalize("NFKC", str(value)).strip()
+        return RateValue(fraction_from_percent(read.percent), read.period, read.basis, typed)
 
 
 # Words that follow a count in lending apps and change nothing: 12期 (instalments), 3次, 2笔,

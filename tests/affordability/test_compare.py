@@ -52,9 +52,30 @@ def test_two_offers_side_by_side_cheapest_true_cost_first_with_each_verdict(en):
         r'<td class="rp-best">([^<]+)<span class="rp-badge rp-badge--best">', table
     )
     assert cheapest.group(1).strip() == "6.00%"
-    assert table.count("rp-badge--affordable") == 1  # the cheap one
-    assert table.count("rp-badge--stretched") == 1  # 32.50% and a fee at payout: expensive
+    # Two answers each: both fit the budget; the price tells them apart.
+    assert table.count("rp-badge--affordable") == 2
+    price_row = table.split("Is it worth its price?")[1].split("</tr>")[0]
+    assert price_row.index("Fair price") < price_row.index("Expensive")
     assert 'role="status"' in html
+
+
+def test_each_offer_can_be_named_and_its_payments_are_shown_in_yuan(en):
+    data = _compare({**TERMS, "label": "借呗"}, {**CHEAP, "label": "bank A"})
+    html = en.post("/result/compare/", data).content.decode()
+    table = _table(html)
+    assert "Offer 2, bank A" in table and "Offer 1, 借呗" in table
+    payments = table.split('<th scope="row">Payments</th>')[1].split("</tr>")[0]
+    # Yuan a payment, not the number of payments: 10,000 at 0.5% a month, 12 equal payments.
+    assert "12 × 860.66 yuan (the last 860.70)" in payments
+    assert "12 × 888.49 yuan (the last 888.47)" in payments
+    total = table.split("You repay in all")[1].split("</tr>")[0]
+    assert "10,661.86 yuan" in total
+
+
+def test_a_name_is_a_few_words_never_more(en):
+    data = _compare({**TERMS, "label": "x" * 21}, CHEAP)
+    html = en.post("/result/compare/", data).content.decode()
+    assert 'id="id_o1-label_error"' in html
 
 
 def test_the_lowest_cost_in_yuan_is_never_badged_best_when_it_costs_more_a_year(en):
@@ -144,15 +165,18 @@ def test_the_comparison_downloads_as_csv_from_its_page(en):
     rows = {row[0]: row[1:] for row in _csv(en.get(link.replace("&amp;", "&")))}
     # Ranked as on the page: the cheapest true cost first.
     assert rows[""] == ["Offer 2", "Offer 1"]
-    assert rows["Verdict"] == ["Affordable", "Stretched"]
-    assert rows["Price"] == ["Fair price", "Expensive"]
+    assert rows["Can you repay it?"] == ["Affordable", "Affordable"]
+    assert rows["Is it worth its price?"] == ["Fair price", "Expensive"]
     assert rows["True yearly cost (APR)"] == ["6.00%", "32.50%"]
     assert rows["Money you actually receive"] == ["10000.00", "9000.00"]
     # The same figures as the page's table, without the thousands separators.
     table = html.split('class="table rp-compare"')[1].split("</table>")[0]
     for total in rows["You repay in all"]:
         assert f"{float(total):,.2f} yuan" in table
-    assert rows["Payments"] == ["12", "12"]
+    assert rows["Payments"] == [
+        "12 × 860.66 yuan (the last 860.70)",
+        "12 × 888.49 yuan (the last 888.47)",
+    ]
     assert rows["Warnings"][0] == "0" and int(rows["Warnings"][1]) >= 1
 
 
@@ -162,7 +186,7 @@ def test_the_comparison_csv_speaks_the_readers_language(client):
     )
     rows = _csv(response)
     assert rows[0] == ["", "贷款 2", "贷款 1"]
-    assert rows[1][0] == "结论"
+    assert rows[1][0] == "我们的建议"
 
 
 def test_a_saved_comparison_has_its_own_csv_and_a_saved_check_does_not(client):

@@ -16,7 +16,7 @@ from apps.guidance.forms import OverdueForm, PlanLetterForm
 from apps.loans.forms.base import MAX_FIELD_LENGTH
 from apps.loans.forms.budget import BUDGET_FIELDS, EARLY_FIELDS
 from apps.loans.forms.debts import DEBT_BUDGET_FIELDS, DEBT_FIELDS, DEBT_PREFIX
-from apps.loans.forms.offer import COMPARE_PREFIXES, OFFER_FIELDS
+from apps.loans.forms.offer import COMPARE_PREFIXES, MAX_LABEL_LENGTH, OFFER_FIELDS
 from tests.loans.helpers import PLAN_CHECK, four_loans
 
 pytestmark = pytest.mark.django_db
@@ -97,8 +97,14 @@ def test_a_two_megabyte_field_is_refused_before_it_is_read(en):
 
 def test_the_largest_real_comparison_fits_with_room_to_spare(en):
     # Every box of all four offers and the budget filled to the limit with Chinese, which a
-    # browser sends as 9 bytes a character.
+    # browser sends as 9 bytes a character. An offer's name stops at its own length (the
+    # browser's maxlength), and the rate confirmed from a result's link is never typed.
     data = {name: "九" * MAX_FIELD_LENGTH for name in COMPARE_FIELDS}
+    for name in COMPARE_FIELDS:
+        if name.endswith("-label"):
+            data[name] = "九" * MAX_LABEL_LENGTH
+        elif name.endswith("-rate_confirmed"):
+            data[name] = "1"
     data["csrfmiddlewaretoken"] = "x" * 64
     body = urlencode(data)
     assert 2 * len(body) <= settings.DATA_UPLOAD_MAX_MEMORY_SIZE

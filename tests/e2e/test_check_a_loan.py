@@ -21,7 +21,8 @@ WORDS = {
     "zh-CN": {
         "check": "测一测这笔贷款",
         "plan": "按借款App显示的还款计划",
-        "terms": "按它报的条件（金额、利率、期限）",
+        "terms": "按借款App报的条件（金额、利率、期限）",
+        "method": "还款方式",
         "received": "实际到手金额（元）",
         "payment": "每期还款额（元）",
         "count": "还款期数",
@@ -35,12 +36,13 @@ WORDS = {
         "save": "保存这个结果",
         "delete": "删除这个保存的结果",
         "confirm": "确定删除",
-        "verdict": "结论：",
+        "verdict": "我们的建议：",
     },
     "en": {
         "check": "Check a loan",
         "plan": "The repayment plan the app shows",
         "terms": "The terms it quotes (amount, rate, term)",
+        "method": "How it is repaid",
         "received": "Money you actually receive (yuan)",
         "payment": "Each payment (yuan)",
         "count": "Number of payments",
@@ -54,7 +56,7 @@ WORDS = {
         "save": "Save this result",
         "delete": "Delete this saved result",
         "confirm": "Yes, delete it",
-        "verdict": "Verdict:",
+        "verdict": "Our advice:",
     },
 }
 
@@ -146,6 +148,8 @@ def test_the_same_loan_as_quoted_terms(app_server, make_page, language):
     page.get_by_label(words["amount"]).fill("10,000")
     page.get_by_label(words["rate"]).fill("1")
     page.get_by_label(words["term"]).fill("12")
+    # Chosen: 1% a month left at "not sure" would be the size of a fee rate, read the dearer way.
+    page.get_by_label(words["method"]).select_option("equal_installment")
     page.get_by_label(words["fee_upfront"]).fill("1000")
     _fill_budget(page, words)
     _see_verdict(page, words, axe=axe_takes_turns(1, language))
@@ -177,7 +181,7 @@ def test_compare_two_offers_on_a_phone(app_server, make_page):
     page = make_page(viewport="phone", language="en")
     page.goto(app_server.base + "/check/compare/")
     _checked(page)
-    for prefix, rate in (("o1", "1"), ("o2", "0.5")):
+    for prefix, rate in (("o1", "月息1分"), ("o2", "月息5厘")):
         page.fill(f"[name={prefix}-amount]", "10000")
         page.fill(f"[name={prefix}-rate]", rate)
         page.fill(f"[name={prefix}-term]", "12")
@@ -214,10 +218,12 @@ def test_a_seven_day_loan_says_do_not_borrow_it_on_the_first_screen(
     page.get_by_role("button", name=words["submit"]).click()
     page.wait_for_load_state()
     verdict = page.locator("section.rp-verdict")
-    assert verdict.get_attribute("data-verdict") == "not_affordable"
+    # Two answers: the budget can just carry 2,000 in a month; the price is the worst there is.
+    assert verdict.get_attribute("data-verdict") == "stretched"
     assert verdict.get_attribute("data-price") == "too_expensive"
-    # The headline, the true APR and the reason that decided it, all on the first screen.
-    for part in ("#verdict-title", ".rp-verdict__apr", ".rp-verdict__deciding"):
+    assert verdict.get_attribute("data-advice") == "dont_borrow_price"
+    # The advice, both answers, the true APR and the reason that decided, all on the first screen.
+    for part in ("#verdict-title", ".rp-answers", ".rp-verdict__apr", ".rp-verdict__deciding"):
         box = page.locator(part).bounding_box()
         assert box is not None and box["y"] + box["height"] <= 844, part
     assert "1,738.10%" in page.locator(".rp-verdict__apr").inner_text()
@@ -237,11 +243,37 @@ def test_a_rate_typed_for_the_wrong_period_is_questioned_and_fixed_with_one_tap(
     _fill_budget(page, words)
     page.get_by_role("button", name=words["submit"]).click()
     page.wait_for_load_state()
+    # 0.05% a month is below any loan: read as 0.05% a day (日息万五), the dearer reading,
+    # with the month one tap away.
+    assert page.locator("#true-apr").inner_text().startswith("18.")
+    assert "每天0.05%" in page.locator(".rp-echo").inner_text()
     question = page.locator(".rp-question")
     assert "利率填对了吗" in question.inner_text()
     _checked(page)  # the question, the what-if table and the early-repayment form pass axe
     question.get_by_role("link").click()
     page.wait_for_load_state()
     assert page.locator(".rp-question").count() == 0
-    assert page.locator("#true-apr").inner_text().startswith("18.")
+    assert page.locator("#true-apr").inner_text().startswith("0.6")
     _checked(page, axe=axe_takes_turns(1, "zh-CN"))  # the result page axe has read above
+
+
+@pytest.mark.parametrize("language", ["zh-CN", "en"])
+def test_a_card_instalment_typed_with_its_fee_rate_shows_13_27_percent_first(
+    app_server, make_page, language
+):
+    # The first case: 月费率0.6% over 24 months on 10,000, the lists left alone.
+    words = WORDS[language]
+    page = make_page(viewport="phone", language=language)
+    page.goto(app_server.base + "/check/")
+    page.get_by_label(words["amount"]).fill("10000")
+    page.get_by_label(words["rate"]).fill("月费率0.6%")
+    page.get_by_label(words["term"]).fill("24")
+    _fill_budget(page, words)
+    page.get_by_role("button", name=words["submit"]).click()
+    page.wait_for_load_state()
+    apr = page.locator(".rp-verdict__apr")
+    assert "13.27%" in apr.inner_text()
+    box = apr.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 844
+    assert "月费率0.6%" in page.locator(".rp-echo").inner_text()
+    _checked(page, axe=axe_takes_turns(0, language))

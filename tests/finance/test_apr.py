@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import numpy_financial as npf
@@ -189,7 +189,9 @@ def test_a_single_payment_after_24_months_compounds_yearly_to_11_36_percent():
     assert abs((1 + result.period_rate) ** 2 - Decimal("1.24")) < Decimal("1e-9")
     assert percent(result.apr, 2) == Decimal("11.36")
     assert result.apr == result.period_rate
-    assert close(result.effective_annual_rate, result.apr)
+    # The EU rate on actual days: 12,400 / 10,000 over the days the money is out.
+    days = (add_months(START, 24) - START).days
+    assert close(result.effective_annual_rate, Decimal("1.24") ** (Decimal(365) / days) - 1)
 
 
 def test_a_single_payment_after_30_months_is_two_years_and_half_a_year_of_simple_interest():
@@ -210,7 +212,35 @@ def test_a_single_payment_after_400_days_is_one_year_and_35_days_over_365():
     assert result.unit_period == YEAR
     growth = (1 + Decimal(35) / DAYS_PER_YEAR * i) * (1 + i)
     assert abs(growth - repaid / advance) < Decimal("1e-20")
-    assert close(result.effective_annual_rate, result.apr)
+    # Appendix J's APR is 17.97%; the EU rate compounds over the 400 actual days: 18.10%.
+    assert close(result.effective_annual_rate, Decimal("1.2") ** (Decimal(365) / 400) - 1)
+    assert result.effective_annual_rate > result.apr
+
+
+def test_the_eu_directive_example_of_one_payment_after_546_days_is_12_96_percent():
+    # Directive 98/7/EC Annex III, first example: 1,000 lent on 1994-01-01, 1,200 repaid on
+    # 1995-07-01 (546 days): 1,000 = 1,200 / (1 + i)^(546/365), i = 12.96%.
+    result = true_apr(
+        advance=Decimal("1000"),
+        start_date=date(1994, 1, 1),
+        payments=[CashFlow(date(1995, 7, 1), Decimal("1200"))],
+    )
+    assert percent(result.effective_annual_rate, 2) == Decimal("12.96")
+    # Appendix J prices it in a whole year and half of one: 12.79%, the figure it gave before.
+    assert percent(result.apr, 2) == Decimal("12.79")
+
+
+def test_irregular_payments_get_the_eu_rate_on_actual_days():
+    payments = [
+        CashFlow(START + timedelta(days=days), Decimal(amount))
+        for days, amount in [(47, "400"), (75, "400"), (106, "400")]
+    ]
+    result = true_apr(
+        advance=Decimal("1150"), start_date=START, payments=payments, frequency="month"
+    )
+    x = result.effective_annual_rate
+    worth = sum(p.amount / (1 + x) ** (Decimal((p.due_date - START).days) / 365) for p in payments)
+    assert abs(worth - Decimal("1150")) < Decimal("1e-15")
 
 
 def test_a_twelve_month_single_payment_still_costs_its_simple_rate():

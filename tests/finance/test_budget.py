@@ -33,6 +33,7 @@ from apps.finance.budget import (
     default_penalty_daily_rate,
     make_budget,
     peak_monthly_payment,
+    penalty_assumption,
     stress_test,
 )
 from apps.finance.errors import OfferError
@@ -190,6 +191,22 @@ def test_default_penalty_is_the_loans_daily_rate_plus_half_again():
     rate = default_penalty_daily_rate(true_apr=D("0.365"))
     assert rate == D("0.0015")
     assert default_penalty_daily_rate(true_apr=D("-0.1")) == D("0")
+
+
+def test_the_assumed_penalty_is_capped_by_the_line_that_applies_and_says_so():
+    # The 7-day loan (1,500 received, 2,000 repaid) costs 1,738% a year: plus half again would be
+    # 7.143% a day, 4,285.71 yuan after 30 days on 2,000. A court supports no more than the line.
+    seven_day = D("17.38095238")
+    rule = penalty_assumption(true_apr=seven_day)
+    assert round(rule.daily_rate * 100, 3) == D("7.143") and not rule.capped
+    capped = penalty_assumption(true_apr=seven_day, line=D("0.24"))
+    assert capped.capped
+    assert capped.daily_rate == D("0.24") / 365
+    assert capped.rule_daily_rate == rule.daily_rate
+    assert default_penalty_daily_rate(true_apr=seven_day, line=D("0.24")) == capped.daily_rate
+    # Below the line, the rule decides.
+    cheap = penalty_assumption(true_apr=D("0.12"), line=D("0.24"))
+    assert not cheap.capped and cheap.daily_rate == D("0.18") / 365
 
 
 @pytest.mark.parametrize(

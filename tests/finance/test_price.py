@@ -17,13 +17,19 @@ from apps.finance.budget import (
     make_budget,
 )
 from apps.finance.price import (
+    ADVICE_DONT_BORROW_BOTH,
+    ADVICE_DONT_BORROW_BUDGET,
+    ADVICE_DONT_BORROW_PRICE,
+    ADVICE_GO_AHEAD,
+    ADVICE_THINK_AGAIN_BOTH,
+    ADVICE_THINK_AGAIN_BUDGET,
+    ADVICE_THINK_AGAIN_PRICE,
+    ADVICES,
     EXPENSIVE,
     EXPENSIVE_ABOVE,
     FAIR,
     FLAG_ABOVE_LINE,
-    QUESTION_LIKELY_DAILY,
-    QUESTION_LIKELY_MONTHLY,
-    QUESTION_YEARLY_TOO_HIGH,
+    FLAG_FLAT_FEE,
     RULE_FEE_AT_PAYOUT,
     RULE_SHORT_TERM,
     RULE_TRUE_APR,
@@ -35,7 +41,6 @@ from apps.finance.price import (
     overall_verdict,
     price_verdict,
     rank_by_price,
-    rate_question,
 )
 from apps.finance.schedule import Offer
 
@@ -95,11 +100,13 @@ def test_the_seven_day_loan_from_the_issue_costs_1738_percent_and_is_too_expensi
     assert round(quote.apr, 4) == D("17.3810")
     verdict = price_verdict(true_apr=quote.apr, term_days=quote.term_days, fee_at_payout=D(0))
     assert verdict.level == TOO_EXPENSIVE
-    # However the budget looks, the headline says not affordable, and the price decided it.
+    # However the budget looks, the advice is not to borrow, and the price decided it; the
+    # budget's answer stays the budget's.
     budget = budget_verdict(budget=make_budget(income=D(50000)), loan_monthly_payment=D(2000))
     assert budget.band == AFFORDABLE
     headline = overall_verdict(price=verdict, budget=budget)
-    assert headline.band == NOT_AFFORDABLE
+    assert headline.advice == ADVICE_DONT_BORROW_PRICE
+    assert headline.budget.band == AFFORDABLE and headline.price.level == TOO_EXPENSIVE
     assert headline.deciding.rule == RULE_TRUE_APR
 
 
@@ -121,39 +128,49 @@ def test_a_jiebei_style_offer_is_a_fair_price():
     assert verdict.level == FAIR
 
 
-def test_the_headline_is_the_worse_of_price_and_budget_and_names_its_reason():
+def test_the_advice_weighs_both_answers_and_names_the_strongest_reason():
     fair = price_verdict(true_apr=D("0.12"), term_days=365, fee_at_payout=D(0))
     stretched = budget_verdict(
         budget=make_budget(income=D(8000), debt_payments=D("2311.51")),
         loan_monthly_payment=D("888.49"),
     )
     headline = overall_verdict(price=fair, budget=stretched)
-    assert headline.band == STRETCHED
+    assert headline.advice == ADVICE_THINK_AGAIN_BUDGET
     assert headline.deciding.rule == RULE_DEBT_TO_INCOME
     dear = price_verdict(true_apr=D("0.30"), term_days=365, fee_at_payout=D(0))
-    assert overall_verdict(price=dear, budget=stretched).deciding.rule == RULE_TRUE_APR
+    both = overall_verdict(price=dear, budget=stretched)
+    assert both.advice == ADVICE_THINK_AGAIN_BOTH
+    assert both.deciding.rule == RULE_TRUE_APR
+    comfortable = budget_verdict(budget=make_budget(income=D(50000)), loan_monthly_payment=D(1))
+    assert overall_verdict(price=fair, budget=comfortable).advice == ADVICE_GO_AHEAD
+    assert overall_verdict(price=dear, budget=comfortable).advice == ADVICE_THINK_AGAIN_PRICE
+    broke = budget_verdict(budget=make_budget(income=D(1000)), loan_monthly_payment=D(900))
+    assert overall_verdict(price=fair, budget=broke).advice == ADVICE_DONT_BORROW_BUDGET
+    too_dear = price_verdict(true_apr=D("0.50"), term_days=365, fee_at_payout=D(0))
+    assert overall_verdict(price=too_dear, budget=broke).advice == ADVICE_DONT_BORROW_BOTH
+    assert {ADVICE_DONT_BORROW_BOTH, ADVICE_GO_AHEAD} <= set(ADVICES)
 
 
-@pytest.mark.parametrize(
-    ("rate", "period", "question", "likely"),
-    [
-        (D("0.0005"), "month", QUESTION_LIKELY_DAILY, "day"),
-        (D("0.0029"), "month", QUESTION_LIKELY_DAILY, "day"),
-        (D("0.003"), "month", None, None),
-        (D("0.015"), "day", QUESTION_LIKELY_MONTHLY, "month"),
-        (D("0.001"), "day", None, None),
-        (D("0.0005"), "day", None, None),
-        (D("1.5"), "year", QUESTION_YEARLY_TOO_HIGH, None),
-        (D("0.18"), "year", None, None),
-        (D(0), "month", None, None),
-    ],
-)
-def test_a_rate_rare_for_its_period_gets_a_question(rate, period, question, likely):
-    found = rate_question(rate=rate, rate_period=period)
-    if question is None:
-        assert found is None
-    else:
-        assert (found.code, found.likely_period) == (question, likely)
+def test_a_fee_on_every_payment_is_flagged_even_when_the_quoted_rate_is_0():
+    # A card instalment entered as 0% with a 0.6% fee on the amount every month.
+    flags = cost_flags(
+        true_apr=D("0.1327"),
+        lines={},
+        fee_at_payout=D(0),
+        apr_to_advertised=None,
+        charges_on_original_amount=True,
+        term_days=730,
+    )
+    assert [(flag.code, flag.amount) for flag in flags] == [(FLAG_FLAT_FEE, None)]
+    free = cost_flags(
+        true_apr=D(0),
+        lines={},
+        fee_at_payout=D(0),
+        apr_to_advertised=None,
+        charges_on_original_amount=True,
+        term_days=730,
+    )
+    assert free == ()
 
 
 def test_offers_are_ranked_by_true_apr_and_none_above_36_percent_is_best():

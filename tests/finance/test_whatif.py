@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -56,13 +57,16 @@ def test_a_fee_quoted_as_a_share_of_the_amount_stays_a_share():
 
 
 def test_a_plan_over_more_or_fewer_payments_keeps_its_own_true_rate():
-    quote = schedule_for_plan(plan=PLAN)
-    changes = {c.code: c for c in what_ifs(offer=PLAN, quote=quote, fee_at_payout=D(1000))}
+    plan = replace(PLAN, contract_amount=D(10000))
+    quote = schedule_for_plan(plan=plan)
+    changes = {c.code: c for c in what_ifs(offer=plan, quote=quote)}
     assert changes[HALF_AMOUNT].offer.received == D(4500)
     assert changes[HALF_AMOUNT].offer.payment == D("444.25")  # 888.49 / 2, to the cent
-    assert changes[HALF_AMOUNT].contract_amount == D(5000)
+    assert changes[HALF_AMOUNT].offer.contract_amount == D(5000)
+    assert changes[HALF_AMOUNT].fee_at_payout == D(500)
     longer = changes[DOUBLE_TERM]
-    assert longer.offer.count == 24 and longer.contract_amount == D(10000)
+    assert longer.offer.count == 24 and longer.offer.contract_amount == D(10000)
+    assert longer.fee_at_payout == D(1000)
     longer_quote = schedule_for_plan(plan=longer.offer)
     assert abs(longer_quote.apr - quote.apr) < D("0.0005")  # the same rate, to the cent's rounding
     assert longer.offer.payment < PLAN.payment
@@ -108,6 +112,33 @@ def test_an_early_repayment_fee_is_an_amount_or_a_share_of_what_is_repaid_early(
     by_amount = early_repayment(quote=quote, after_payments=6, fee_amount=D(200))
     assert by_amount.fee == D(200)
     assert by_amount.apr > quote.apr - D("0.0001")
+
+
+def test_repaying_early_a_plan_with_a_fee_at_payout_repays_the_contract_amount_still_owed():
+    # 9,000 received, 10,000 in the contract, 12 x 888.49: the contract says 10,000 is owed, so
+    # repaying early repays what is left of the 10,000, not of the 9,000 received.
+    with_contract = schedule_for_plan(plan=replace(PLAN, contract_amount=D(10000)))
+    assert with_contract.principal == D(10000)
+    assert sum(row.principal for row in with_contract.rows) == D(10000)
+    assert with_contract.fee_upfront == D(1000) and with_contract.amount_received == D(9000)
+    assert with_contract.apr == schedule_for_plan(plan=PLAN).apr  # the price is the same
+    # The contract's own rate is 1% a month: after 6 payments what is left of the 10,000 is what
+    # the same loan quoted as terms still owes then, within the plan's rounding of the payment.
+    early = early_repayment(quote=with_contract, after_payments=6)
+    assert early.principal_left == with_contract.rows[5].balance
+    terms = schedule_for_offer(offer=replace(OFFER, fee_upfront_amount=D(0)))
+    assert abs(early.principal_left - terms.rows[5].balance) <= D("0.05")
+    received_only = early_repayment(quote=schedule_for_plan(plan=PLAN), after_payments=6)
+    assert early.payoff > received_only.payoff
+
+
+def test_a_contract_amount_below_the_money_received_is_refused():
+    with pytest.raises(OfferError) as error:
+        replace(PLAN, contract_amount=D(8000))
+    assert (error.value.code, error.value.field) == (
+        ErrorCode.CONTRACT_BELOW_RECEIVED,
+        "contract_amount",
+    )
 
 
 @pytest.mark.parametrize("after", [0, 12, 13])

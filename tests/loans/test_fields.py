@@ -13,6 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from apps.loans.fields import (
+    FEE_BASIS,
+    INTEREST_BASIS,
     MAX_INPUT_LENGTH,
     FeeField,
     FeeValue,
@@ -20,11 +22,13 @@ from apps.loans.fields import (
     NumberFormatError,
     PercentField,
     RateField,
+    RateText,
     RateValue,
     TermField,
     WholeNumberField,
     parse_number,
     parse_rate,
+    read_rate_text,
     term_unit_typed,
 )
 from tests.fuzz import examples
@@ -311,10 +315,51 @@ def test_a_term_names_its_unit_when_typed_with_one(typed, unit):
         ("0.05%/天", "0.05", "day"),
         ("1.5%每月", "1.5", "month"),
         ("月利率１.５", "1.5", "month"),
+        # 分 and 厘 follow the period named (a 厘 is a tenth of a 分).
+        ("日息5厘", "0.05", "day"),
+        ("日息1分", "0.1", "day"),
+        ("月息5厘", "0.5", "month"),
+        ("5厘", "0.5", "month"),
+        ("年息5厘", "5", "year"),
+        ("日息１厘", "0.01", "day"),
     ],
 )
 def test_a_rate_is_read_the_way_apps_and_people_write_it(typed, percent, period):
     assert parse_rate(typed) == (D(percent), period)
+
+
+@pytest.mark.parametrize(
+    ("typed", "percent", "period", "basis"),
+    [
+        # A fee rate is charged on the original amount: the flat-fee method, whatever its name.
+        ("月费率0.6%", "0.6", "month", FEE_BASIS),
+        ("月费率：0.6%", "0.6", "month", FEE_BASIS),
+        ("费率0.6%", "0.6", None, FEE_BASIS),
+        ("手续费率0.75", "0.75", None, FEE_BASIS),
+        ("分期手续费率0.6%/月", "0.6", "month", FEE_BASIS),
+        ("分期手续费0.6%", "0.6", None, FEE_BASIS),
+        ("每月手续费0.6%", "0.6", "month", FEE_BASIS),
+        ("服务费率1.2%", "1.2", None, FEE_BASIS),
+        # Interest on what is still owed.
+        ("日息5厘", "0.05", "day", INTEREST_BASIS),
+        ("月息2分", "2", "month", INTEREST_BASIS),
+        ("利率18%", "18", None, INTEREST_BASIS),
+        ("年化利率18%", "18", "year", INTEREST_BASIS),
+        ("18%（年化）", "18", "year", None),
+        ("年化18%", "18", "year", None),
+        ("0.05", "0.05", None, None),
+        # Two words that disagree: the fee on the original amount costs more.
+        ("月息手续费率0.6", "0.6", "month", FEE_BASIS),
+    ],
+)
+def test_a_rates_words_say_how_it_is_charged(typed, percent, period, basis):
+    assert read_rate_text(typed) == RateText(D(percent), period, basis)
+
+
+@pytest.mark.parametrize("typed", ["日息2分/月", "每月0.5/天", "年化0.5%/日"])
+def test_words_naming_two_periods_are_refused(typed):
+    with pytest.raises(NumberFormatError):
+        read_rate_text(typed)
 
 
 @pytest.mark.parametrize("typed", ["万", "日息", "两分三", "abc", "万-5", "月息"])
@@ -323,6 +368,16 @@ def test_a_rate_that_is_not_a_rate_is_refused(typed):
         parse_rate(typed)
 
 
-def test_a_rate_field_cleans_to_a_fraction_with_the_period_its_words_named():
-    assert RateField(required=False).clean("日息万五") == RateValue(D("0.0005"), "day")
-    assert RateField(required=False).clean("1.5") == RateValue(D("0.015"), None)
+def test_a_rate_field_cleans_to_a_fraction_with_the_period_and_basis_its_words_named():
+    field = RateField(required=False)
+    assert field.clean("日息万五") == RateValue(D("0.0005"), "day", INTEREST_BASIS, "日息万五")
+    assert field.clean("1.5") == RateValue(D("0.015"), None, None, "1.5")
+    assert field.clean("月费率０.６％") == RateValue(D("0.006"), "month", FEE_BASIS, "月费率0.6%")
+    # The attributes My debts reads keep their meaning.
+    value = field.clean("日息5厘")
+    assert (value.fraction, value.period) == (D("0.0005"), "day")
+
+
+def test_an_empty_rate_says_an_interest_free_offer_is_0():
+    with translation.override("en"), pytest.raises(ValidationError, match="免息"):
+        RateField().clean("")

@@ -51,7 +51,7 @@ def test_the_chosen_ways_figures_are_needed_and_say_so_in_the_readers_words():
 
 
 def test_a_list_left_out_of_a_link_takes_its_usual_value():
-    form = TermsForm({"amount": "10000", "rate": "1", "term": "12"})
+    form = TermsForm({"amount": "10000", "rate": "2", "term": "12"})
     assert form.is_valid(), form.errors
     data = form.cleaned_data
     assert (data["mode"], data["rate_period"], data["term_unit"], data["method"]) == (
@@ -60,6 +60,11 @@ def test_a_list_left_out_of_a_link_takes_its_usual_value():
         "month",
         "equal_installment",
     )
+    # The method left out is "not sure": 2% a month is no fee rate, so the common method,
+    # said to be ours; 1% a month could be a fee rate, so the dearer reading.
+    assert data["reading"].method_from == "ours"
+    fee_sized = TermsForm({"amount": "10000", "rate": "1", "term": "12"})
+    assert fee_sized.is_valid() and fee_sized.cleaned_data["method"] == "flat_fee"
     assert PlanForm({"received": "900", "payment": "100", "count": "10"}).is_valid()
 
 
@@ -111,13 +116,29 @@ def test_a_period_named_in_the_rate_outranks_the_period_list():
     form = TermsForm({**TERMS, "rate": "日息万五", "rate_period": "month"})
     assert form.is_valid(), form.errors
     data = form.cleaned_data
-    assert (data["rate"], data["rate_period"], data["rate_period_named"]) == (
+    assert (data["rate"], data["rate_period"], data["reading"].period_from) == (
         Decimal("0.0005"),
         "day",
-        True,
+        "words",
     )
-    plain = TermsForm({**TERMS, "rate": "0.05", "rate_period": "month"})
-    assert plain.is_valid() and not plain.cleaned_data["rate_period_named"]
+    listed = TermsForm({**TERMS, "rate": "1.5", "rate_period": "month"})
+    assert listed.is_valid() and listed.cleaned_data["reading"].period_from == "list"
+
+
+def test_a_fee_word_in_the_rate_outranks_the_method_list():
+    form = TermsForm({**TERMS, "rate": "月费率0.6%", "method": "equal_installment"})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["method"] == "flat_fee"
+    assert form.cleaned_data["rate_typed"] == "月费率0.6%"
+
+
+def test_the_form_builds_and_prices_the_engines_offer_once():
+    form = TermsForm(TERMS)
+    assert form.is_valid(), form.errors
+    data = form.cleaned_data
+    assert data["offer"].amount == Decimal(10000)
+    assert data["quote"].principal == Decimal(10000)
+    assert priced_offer_form(form) is data["quote"]
 
 
 def test_who_lends_defaults_to_i_dont_know_and_refuses_anything_else():

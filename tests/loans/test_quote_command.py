@@ -16,7 +16,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from apps.finance import Offer, schedule_for_offer
+from apps.finance import ERROR_CODES, Offer, schedule_for_offer
+from apps.loans.management.commands.quote import SENTENCES
 
 ROOT = Path(__file__).resolve().parents[2]
 START = ["--start-date", "2025-01-15"]
@@ -224,3 +225,28 @@ def test_on_the_command_line_a_bad_flag_is_one_line_on_stderr_and_exit_2(flags, 
     assert done.stdout == ""
     assert len(done.stderr.strip().splitlines()) == 1
     assert names in done.stderr
+
+
+def test_every_engine_refusal_has_a_sentence():
+    assert set(SENTENCES) == set(ERROR_CODES)
+    assert all(sentence and " " in sentence for sentence in SENTENCES.values())
+
+
+@pytest.mark.parametrize(
+    ("flags", "sentence"),
+    [
+        (
+            ("--amount", "100000000", "--rate", "1", "--term", "12"),
+            "--amount: the amount is above the 10,000,000 yuan this command prices",
+        ),
+        (
+            ("--received", "900", "--payment", "100", "--count", "601"),
+            "--count: that is more payments than this command prices (at most 600)",
+        ),
+    ],
+)
+def test_an_engine_refusal_is_a_sentence_not_a_bare_code(flags, sentence):
+    with pytest.raises(CommandError) as caught:
+        call_command("quote", *flags, *START)
+    assert str(caught.value) == sentence
+    assert "_" not in str(caught.value).split(": ", 1)[1]

@@ -8,5 +8,7 @@ docstring lists its own.
     offer    the offer, as quoted terms (TermsForm) or as the plan the app shows (PlanForm), and
              the engine's errors put beside their fields; comparison prefixes
     budget   the borrower's month (BudgetForm) and repaying early (EarlyRepaymentForm)
+    check    a loan check's (or comparison's) input read once a request: the forms of the mode
+             typed, the engine's offer priced and budget built, and the form page's context
     debts    My debts: its month and up to ten loans already owed (a formset)
 """

@@ -57,18 +57,29 @@ def flag_rate_above_limit(form: forms.Form, data: dict[str, Any]) -> None:
 MAX_FIELD_LENGTH = 80
 
 
+class BoundedQueryDict(QueryDict):
+    """A POST or query string already cut to size by `bounded`."""
+
+
+class BoundedDict(dict):
+    """Saved figures or initial values already cut to size by `bounded`."""
+
+
 def bounded(data: Mapping[str, Any]) -> QueryDict | dict[str, Any]:
     """`data` (a POST, a query string, saved figures or initial values) with every text cut to
-    MAX_FIELD_LENGTH characters: a 2 MB `mode` must not come back as a 4 MB page."""
+    MAX_FIELD_LENGTH characters: a 2 MB `mode` must not come back as a 4 MB page. Cut once:
+    data already cut comes back as it is, so the forms of one request share one copy."""
+    if isinstance(data, BoundedQueryDict | BoundedDict):
+        return data
     if isinstance(data, QueryDict):
-        cut = QueryDict(mutable=True)
+        cut = BoundedQueryDict(mutable=True)
         for key, values in data.lists():
             cut.setlist(key, [value[:MAX_FIELD_LENGTH] for value in values])
         return cut
-    return {
-        key: value[:MAX_FIELD_LENGTH] if isinstance(value, str) else value
+    return BoundedDict(
+        (key, value[:MAX_FIELD_LENGTH] if isinstance(value, str) else value)
         for key, value in data.items()
-    }
+    )
 
 
 class RepayableForm(forms.Form):

@@ -20,6 +20,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.finance import MAX_AMOUNT
+from apps.finance import budget as rules
 from apps.finance.budget import MAX_MONEY
 from apps.loans.fields import FeeField, MoneyField, WholeNumberField
 from apps.loans.forms.base import RepayableForm
@@ -96,6 +97,20 @@ class BudgetForm(RepayableForm):
             "spirals start, so it counts in the verdict."
         ),
     )
+
+    def clean(self) -> dict[str, Any]:
+        """Once every figure passed, the engine's Budget (`budget`), built once."""
+        data = super().clean()
+        if not self.errors:
+            data["budget"] = rules.make_budget(
+                income=data["income"],
+                essentials=data.get("essentials"),
+                debt_payments=data.get("debt_payments"),
+                other_platforms=data.get("other_platforms"),
+                savings=data.get("savings"),
+                repays_another_loan=data.get("purpose") == "repay_loan",
+            )
+        return data
 
 
 class EarlyRepaymentForm(RepayableForm):

@@ -6,11 +6,14 @@ judged; whatever was typed in the other's boxes is kept on the page but never ju
 Offer, `mode=terms` (quoted terms):
     amount          the amount borrowed, as the contract states it (yuan)
     rate            the quoted rate, in percent (0.05, 1.5, 18%), or as apps write it (万5,
-                    日息万五, 月息2分, 年化18%: a period word sets rate_period)
+                    日息万五, 月息2分, 年化18%: a period word sets rate_period; 月费率0.6%: a fee
+                    word sets the flat-fee method)
     rate_period     day | month | year: what the rate is charged for
+    rate_confirmed  1 when the borrower, asked, said the listed period is right (a link sets it)
     term            how long the loan runs, in `term_unit`s
     term_unit       day | week | month
-    method          equal_installment | equal_principal | interest_first | one_time | flat_fee
+    method          equal_installment | equal_principal | interest_first | one_time | flat_fee,
+                    or empty (not sure: apps.finance.reading reads it, the dearer way in doubt)
     fee_upfront     fees taken out of the loan at payout (yuan, or "10%" of the amount), optional
     fee_per_period  a fee added to every payment (yuan, or "0.5%" of the amount), optional
 Offer, `mode=plan` (the plan the lending app shows):
@@ -27,6 +30,7 @@ Both modes:
     penalty_rate    the overdue rate in percent a day, optional: see DEFAULT_PENALTY_MULTIPLIER
     lender          bank | consumer_finance | microloan | platform | private | unknown (default):
                     who lends, which decides the rate line that applies
+    label           a few words naming the offer (借呗, bank A), optional; shown in comparisons
 Comparison: the same offer fields, prefixed `o1-` to `o4-` (COMPARE_PREFIXES), and one budget.
 """
 
@@ -46,10 +50,10 @@ from apps.finance import (
     OfferError,
     Plan,
     Quote,
-    schedule_for_offer,
-    schedule_for_plan,
 )
+from apps.finance.check import price_offer
 from apps.finance.errors import ErrorCode
+from apps.finance.reading import read_rate
 from apps.loans.fields import (
     NO_FEE,
     DateField,
@@ -77,6 +81,7 @@ TERMS_FIELDS = (
     "amount",
     "rate",
     "rate_period",
+    "rate_confirmed",
     "term",
     "term_unit",
     "method",
@@ -92,7 +97,7 @@ PLAN_FIELDS = (
     "last_payment",
     "contract_amount",
 )
-SHARED_OFFER_FIELDS = ("start_date", "first_due", "penalty_rate", "lender")
+SHARED_OFFER_FIELDS = ("start_date", "first_due", "penalty_rate", "lender", "label")
 OFFER_FIELDS = ("mode", *TERMS_FIELDS, *PLAN_FIELDS, *SHARED_OFFER_FIELDS)
 # The offer figures a borrower types. A mode or a list always has a value, so only these say
 # whether an offer was given at all (an empty comparison box, the calculator's optional loan).
@@ -113,6 +118,8 @@ TYPED_OFFER_FIELDS = (
 # The comparison's offer boxes are these prefixes (o1-amount, o2-amount...), at least COMPARE_MIN.
 COMPARE_PREFIXES = ("o1", "o2", "o3", "o4")
 COMPARE_MIN = 2
+# An offer's name is a few words of the borrower's own (借呗, bank A), never a person's.
+MAX_LABEL_LENGTH = 20
 
 
 # How many of each unit fit in MAX_TERM_YEARS (only to bound what may be typed; the engine does
@@ -165,8 +172,9 @@ class OfferForm(RepayableForm):
     penalty_rate = PercentField(
         label=_("Late-payment rate (% a day)"),
         help_text=_(
-            "The penalty interest (罚息) a day if you pay late, from the contract. "
-            "Leave empty and we assume the loan's own daily rate plus half again."
+            "The penalty interest (罚息) a day if you pay late, from the contract. Leave empty "
+            "and we assume the loan's yearly cost plus half again, at most the line that applies "
+            "to the lender, and say so."
         ),
         required=False,
         min_value=Decimal(0),
@@ -181,6 +189,16 @@ class OfferForm(RepayableForm):
             "The lender named in the contract (贷款人 or 出借人), which is often not the app. It "
             "decides which legal and regulatory line applies to the loan's cost."
         ),
+    )
+    label = forms.CharField(
+        label=_("A name for this offer"),
+        help_text=_(
+            "A few words of your own, such as 借呗 or bank A, to tell the offers apart. Never a "
+            "person's name or a phone number."
+        ),
+        required=False,
+        max_length=MAX_LABEL_LENGTH,
+        error_messages={"max_length": _("Use at most %(limit_value)d characters.")},
     )
 
     def clean(self) -> dict[str, Any]:
@@ -208,6 +226,25 @@ class OfferForm(RepayableForm):
         """The cleaned figures as the engine's offer (raises OfferError)."""
         raise NotImplementedError
 
+    def price(self, data: dict[str, Any]) -> None:
+        """Once every figure passed: the engine's offer (`offer`) and its schedule and true cost
+        (`quote`) in the cleaned data, built once. An offer the engine refuses is an error
+        beside the field it concerns, in the reader's words."""
+        if self.errors:
+            return
+        try:
+            data["offer"] = self.to_offer()
+            data["quote"] = price_offer(data["offer"])
+        except OfferError as error:
+            attach_offer_error(self, error)
+
+
+class LenderForm(RepayableForm):
+    """Who lends, asked again on the result page when the borrower did not know: the lines that
+    apply depend on it."""
+
+    lender = OfferForm.base_fields["lender"]
+
 
 class TermsForm(OfferForm):
     """The offer as the app quotes it: amount, rate, term, repayment method and fees."""
@@ -226,8 +263,9 @@ class TermsForm(OfferForm):
     rate = RateField(
         label=_("Quoted rate (%)"),
         help_text=_(
-            "The interest or fee rate the app quotes, such as 0.05 (a day) or 1.5 (a month). "
-            "Typed as the app writes it, 日息万五 or 月息2分 or 年化18%, it says its own period."
+            "The interest or fee rate the app quotes, such as 0.05 (a day) or 1.5 (a month); 0 "
+            "for an interest-free offer (免息). Copy the app's words with it, such as 日息万五, "
+            "月息2分, 年化18% or 月费率0.6%: they say the period and how it is charged."
         ),
         min_value=Decimal(0),
     )
@@ -236,8 +274,13 @@ class TermsForm(OfferForm):
         choices=[("day", _("per day")), ("month", _("per month")), ("year", _("per year"))],
         initial="month",
         required=False,
-        help_text=_("“日利率” is per day, “月利率” or “月费率” per month, “年化” per year."),
+        help_text=_(
+            "“日利率” or “日息” is per day; “月利率”, “月息” or “月费率” per month; “年化” "
+            "per year."
+        ),
     )
+    # Set only by the result's one-click link ("it really is a month"): not a box on the form.
+    rate_confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
     term = TermField(
         label=_("Loan term"),
         help_text=_("How long until the loan is fully repaid, such as 12 (months)."),
@@ -253,15 +296,20 @@ class TermsForm(OfferForm):
     method = forms.ChoiceField(
         label=_("How it is repaid"),
         choices=[
-            ("equal_installment", _("Equal payments every month (等额本息)")),
+            ("", _("Not sure: we read it the dearer way and say so")),
+            ("equal_installment", _("Equal payments, interest on what is still owed (等额本息)")),
             ("equal_principal", _("Equal principal, falling payments (等额本金)")),
             ("interest_first", _("Interest first, principal at the end (先息后本)")),
             ("one_time", _("All at once at the end (一次性还本付息)")),
-            ("flat_fee", _("Fee on the full amount every month (等本等息)")),
+            ("flat_fee", _("A fee on the full amount every month (等本等息, 费率)")),
         ],
-        initial="equal_installment",
+        initial="",
         required=False,
-        help_text=_("The app or contract names it; if unsure, equal payments is the most common."),
+        help_text=_(
+            "A fee rate (费率, 手续费率, 月费率: card instalments, membership loans) is charged "
+            "on the full amount every month, even as you repay it: that is 等本等息. Not sure? "
+            "Leave it, and a rate that could be either is read the way that costs more."
+        ),
     )
     # The comprehensive cost includes every fee, whatever the app calls it (nfra-help-lending-2025,
     # pboc-2021-3), so the fee boxes name the fees apps charge.
@@ -298,19 +346,36 @@ class TermsForm(OfferForm):
         typed_unit = term_unit_typed(self.data.get(self.add_prefix("term")))
         if typed_unit:
             data["term_unit"] = typed_unit
-        typed_rate = data.get("rate")
-        data["rate_period_named"] = bool(typed_rate and typed_rate.period)
-        if typed_rate is not None:
-            data["rate"] = typed_rate.fraction
-            data["rate_period"] = typed_rate.period or data.get("rate_period")
-        flag_rate_above_limit(self, data)
         term = data.get("term")
         term_unit = data.get("term_unit")
+        # The rate as the borrower meant it: its words, then the lists, then the dearer reading
+        # (apps.finance.reading); `reading` says which decided, for the page to echo.
+        typed_rate = data.get("rate")
+        data["reading"] = None
+        if typed_rate is not None and data.get("rate_period"):
+            reading = read_rate(
+                rate=typed_rate.fraction,
+                named_period=typed_rate.period,
+                listed_period=data["rate_period"],
+                period_confirmed=bool(data.get("rate_confirmed")),
+                named_basis=typed_rate.basis,
+                listed_method=data.get("method") or None,
+                single_payment=term_unit == "day" or term == 1,
+            )
+            data.update(
+                reading=reading,
+                rate=reading.rate,
+                rate_period=reading.period,
+                method=reading.method,
+                rate_typed=typed_rate.typed,
+            )
+        flag_rate_above_limit(self, data)
         if term is not None and term_unit and term > TERM_LIMITS[term_unit]:
             self.add_error(
                 "term",
                 forms.ValidationError(_("A loan term can be at most 30 years."), "max_value"),
             )
+        self.price(data)
         return data
 
     def to_offer(self) -> Offer:
@@ -419,6 +484,7 @@ class PlanForm(OfferForm):
                 "count",
                 forms.ValidationError(_("A plan can last at most 30 years."), "max_value"),
             )
+        self.price(data)
         return data
 
     def to_offer(self) -> Plan:
@@ -432,6 +498,7 @@ class PlanForm(OfferForm):
             first_due=data.get("first_due"),
             first_payment=data.get("first_payment"),
             last_payment=data.get("last_payment"),
+            contract_amount=data.get("contract_amount"),
         )
 
 
@@ -481,6 +548,17 @@ def offer_input(
     return OfferInput(chosen_class(data, prefix=prefix), typed)
 
 
+def payments_typed(form: TermsForm | PlanForm) -> int:
+    """How many payments a valid offer form's figures make (as its engine offer will have them:
+    a plan's count; a term in days or repaid at once is one payment, else one a term unit)."""
+    data = form.cleaned_data
+    if isinstance(form, PlanForm):
+        return data["count"]
+    if data["term_unit"] == "day" or data["method"] == "one_time":
+        return 1
+    return data["term"]
+
+
 def offer_is_typed(data: FormData, prefix: str | None = None) -> bool:
     """Whether any offer figure was typed (in the boxes with this prefix)."""
     return any(
@@ -507,6 +585,9 @@ ENGINE_MESSAGES = {
         "The first payment must fall after the day the money arrives."
     ),
     ErrorCode.RECEIVED_NOT_POSITIVE: _("This must be more than zero."),
+    ErrorCode.CONTRACT_BELOW_RECEIVED: _(
+        "This is less than the money you received; leave it empty if they are the same."
+    ),
     ErrorCode.PAYMENT_NOT_POSITIVE: _("A payment must be more than zero."),
     ErrorCode.COUNT_NOT_POSITIVE: _("There must be at least one payment."),
     ErrorCode.COUNT_TOO_LARGE: _("That is too many payments to check."),
@@ -540,14 +621,6 @@ def attach_offer_error(form: forms.Form, error: OfferError) -> None:
 
 
 def priced_offer_form(form: TermsForm | PlanForm) -> Quote | None:
-    """Validate the form and price its offer: the engine's Quote, or None with errors attached."""
-    if not form.is_valid():
-        return None
-    try:
-        offer = form.to_offer()
-        if isinstance(offer, Plan):
-            return schedule_for_plan(plan=offer)
-        return schedule_for_offer(offer=offer)
-    except OfferError as error:
-        attach_offer_error(form, error)
-        return None
+    """Validate the form, which prices its offer: the engine's Quote, or None with the errors
+    beside their fields."""
+    return form.cleaned_data["quote"] if form.is_valid() else None

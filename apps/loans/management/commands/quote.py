@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from apps.finance import (
     DAY_BASES,
+    ErrorCode,
     Frequency,
     Method,
     Offer,
@@ -57,6 +58,40 @@ FLAG_FOR_FIELD = {
     "frequency": "--every",
     "first_payment": "--first-payment",
     "last_payment": "--last-payment",
+    "contract_amount": "--contract-amount",
+}
+# Every refusal of the engine as a sentence for the person at the command line (English, as the
+# command's flags and help are): tests/loans/test_quote_command.py checks each code has one.
+SENTENCES = {
+    ErrorCode.NOT_A_NUMBER: "this is not a number",
+    ErrorCode.AMOUNT_NOT_POSITIVE: "the amount must be more than zero",
+    ErrorCode.AMOUNT_TOO_LARGE: "the amount is above the 10,000,000 yuan this command prices",
+    ErrorCode.RATE_NEGATIVE: "the rate cannot be below zero",
+    ErrorCode.RATE_TOO_LARGE: "the rate is above 1,000% a period; check the rate and its period",
+    ErrorCode.RATE_PERIOD_INVALID: "the rate period must be day, month or year",
+    ErrorCode.DAY_BASIS_INVALID: "the day basis must be 360 or 365",
+    ErrorCode.TERM_NOT_POSITIVE: "the term must be at least 1",
+    ErrorCode.TERM_TOO_LONG: "the term is longer than this kind of loan can run",
+    ErrorCode.TERM_UNIT_INVALID: "the term unit must be day, week or month",
+    ErrorCode.METHOD_INVALID: "that is not a repayment method this command knows",
+    ErrorCode.FREQUENCY_INVALID: "that is not a payment frequency this command knows",
+    ErrorCode.FEE_NEGATIVE: "a fee cannot be below zero",
+    ErrorCode.FEE_TOO_LARGE: "the fee is too large to price",
+    ErrorCode.FEES_EXCEED_AMOUNT: "the fees taken at payout are as much as the loan itself",
+    ErrorCode.FIRST_DUE_NOT_AFTER_START: "the first due date must fall after the start date",
+    ErrorCode.RECEIVED_NOT_POSITIVE: "the money received must be more than zero",
+    ErrorCode.CONTRACT_BELOW_RECEIVED: "the contract amount cannot be below the money received",
+    ErrorCode.PAYMENT_NOT_POSITIVE: "a payment must be more than zero",
+    ErrorCode.COUNT_NOT_POSITIVE: "there must be at least one payment",
+    ErrorCode.COUNT_TOO_LARGE: "that is more payments than this command prices (at most 600)",
+    ErrorCode.COUNT_TOO_SMALL: "a different first or last payment needs at least 2 payments",
+    ErrorCode.NO_PAYMENTS: "there must be at least one payment above zero",
+    ErrorCode.PAYMENT_NOT_AFTER_START: "every payment must fall after the start date",
+    ErrorCode.DAYS_LATE_NEGATIVE: "days late cannot be below zero",
+    ErrorCode.DAYS_LATE_TOO_LARGE: "that is more days late than this command prices",
+    ErrorCode.PAYMENT_NUMBER_INVALID: "there is no payment with that number",
+    ErrorCode.PENALTY_NEGATIVE: "a late-payment rate or fee cannot be below zero",
+    ErrorCode.RATE_NOT_FOUND: "no rate prices these payments; check the figures",
 }
 OFFER_FLAGS = ("amount", "rate", "term", "fee_upfront", "fee_per_period", "fee_separate")
 PLAN_FLAGS = ("received", "payment", "count", "first_payment", "last_payment")
@@ -138,6 +173,9 @@ class Command(BaseCommand):
         )
         plan.add_argument("--first-payment", type=_number)
         plan.add_argument("--last-payment", type=_number)
+        plan.add_argument(
+            "--contract-amount", type=_number, help="the amount the contract says is lent"
+        )
         parser.add_argument("--start-date", type=_date, help="payout day (default: today)")
         parser.add_argument("--first-due", type=_date, help="first due date (default: one period)")
         parser.add_argument("--json", action="store_true", help="print one JSON object")
@@ -171,6 +209,7 @@ class Command(BaseCommand):
                         first_due=options["first_due"],
                         first_payment=options["first_payment"],
                         last_payment=options["last_payment"],
+                        contract_amount=options["contract_amount"],
                     )
                 )
             upfront_amount, upfront_rate = options["fee_upfront"] or (Decimal(0), Decimal(0))
@@ -195,7 +234,8 @@ class Command(BaseCommand):
             )
         except OfferError as error:
             flag = FLAG_FOR_FIELD.get(error.field or "", "")
-            self._bad(f"{flag}: {error.code}" if flag else error.code)
+            sentence = SENTENCES.get(error.code, f"the engine refused the figures ({error.code})")
+            self._bad(f"{flag}: {sentence}" if flag else sentence)
 
     def _bad(self, message: str) -> NoReturn:
         raise CommandError(message, returncode=BAD_FLAGS)
