@@ -1,11 +1,15 @@
 """A borrower who owes four apps, on a phone, in both languages: home -> My debts -> the plan
-(total, order with reasons, pro-rata offers that add up, the spiral), a letter with that lender's
-figures, then save, reopen, print the whole pack to PDF, and delete, with axe on every page."""
+(the three things to do tomorrow and the loans that go overdue on the first screen, total, order
+with reasons, pro-rata offers that add up, the spiral), a letter with that lender's figures, then
+save, reopen, print the whole pack to PDF, and delete, with axe on every page. A ten-loan plan
+switches language and keeps every loan."""
 
 from __future__ import annotations
 
+import os
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -25,13 +29,15 @@ WORDS = {
         "essentials": "每月必要开支（元）",
         "submit": "看我的还款计划",
         "headline": "你的预算不够付所有应还款",
+        "steps": "明天先做这三件事",
+        "costs": "这个计划的代价",
         "late_reason": "已经逾期 40 天",
         "rate": "18.25%",
         "spiral": "以贷养贷",
         "save": "保存这个计划",
         "delete": "删除这个保存的结果",
         "confirm": "确定删除",
-        "letter_owed": "我欠贵方 5,000.00 元，最早一笔未还款已逾期 40 天",
+        "letter_owed": "我欠贵司 5,000.00 元，最早一笔未还款已逾期 40 天",
         "back": "返回我的还款计划",
     },
     "en": {
@@ -40,6 +46,8 @@ WORDS = {
         "essentials": "Essential spending each month (yuan)",
         "submit": "See my plan",
         "headline": "Your budget does not cover every payment",
+        "steps": "Three things to do tomorrow",
+        "costs": "What this plan costs",
         "late_reason": "It is 40 days late",
         "rate": "18.25%",
         "spiral": "以贷养贷",
@@ -75,6 +83,23 @@ def _money(text: str) -> Decimal:
     return Decimal(text.replace(",", "").strip())
 
 
+def _on_first_screen(page, selector: str) -> None:
+    """The element ends within the first screen: no scrolling needed to read it."""
+    box = page.locator(selector).bounding_box()
+    assert box is not None, selector
+    height = page.viewport_size["height"]
+    assert box["y"] + box["height"] <= height, f"{selector} ends at {box['y'] + box['height']}"
+
+
+def _screenshot(page, name: str) -> None:
+    """With REPAYABLE_SCREENSHOTS=dir, keep pictures of the page for a person to look at: its
+    first screen, and the whole page."""
+    folder = os.environ.get("REPAYABLE_SCREENSHOTS")
+    if folder:
+        page.screenshot(path=str(Path(folder) / f"{name}.png"))
+        page.screenshot(path=str(Path(folder) / f"{name}-whole.png"), full_page=True)
+
+
 @pytest.mark.parametrize("language", ["zh-CN", "en"])
 def test_a_borrower_who_owes_four_apps_gets_a_plan_and_letters(app_server, make_page, language):
     words = WORDS[language]
@@ -99,8 +124,16 @@ def test_a_borrower_who_owes_four_apps_gets_a_plan_and_letters(app_server, make_
     page.wait_for_load_state()
     _checked(page, axe=axe_takes_turns(1, language))
 
-    # The first screen: the headline and the total.
+    # The first screen: the headline, the three things to do tomorrow, and which loans go overdue.
+    _screenshot(page, f"debts-plan-{language}")
     assert words["headline"] in page.locator("#headline").inner_text()
+    assert page.locator("#steps-title").inner_text() == words["steps"]
+    assert page.locator(".rp-steps__list li").count() == 3
+    assert words["costs"] in page.locator("#costs-title").inner_text()
+    for selector in ("#headline", ".rp-steps__list", ".rp-costs__who"):
+        _on_first_screen(page, selector)
+    overdue = page.locator(".rp-costs__who strong").all_inner_texts()
+    assert overdue[0].endswith("B") and len(overdue) == 4
     assert _money(page.locator("[data-total-owed]").inner_text()) == Decimal("22000.00")
     # The order, each with its reason: the late loan first, the unknown rate last.
     order = page.locator(".rp-order__item")
@@ -120,21 +153,22 @@ def test_a_borrower_who_owes_four_apps_gets_a_plan_and_letters(app_server, make_
     # The spiral, beside the plan: never owing less.
     assert words["spiral"] in page.locator("#spiral-title").inner_text()
     spiral = page.locator(".rp-spiral tbody tr")
-    assert spiral.count() == 3
+    assert spiral.count() == 4  # the plan, borrowing, the difference, what falls due
     plan_row = [_money(t) for t in spiral.nth(0).locator("td").all_inner_texts()]
     spiral_row = [_money(t) for t in spiral.nth(1).locator("td").all_inner_texts()]
     assert all(s >= p for p, s in zip(plan_row, spiral_row, strict=True))
 
-    # The letter to the loan that is 40 days late carries its own figures.
-    page.locator(".rp-letters a").nth(1).click()
+    # The letter to the loan that is 40 days late, the first to call, carries its own figures.
+    page.locator(".rp-letters button").nth(0).click()
     page.wait_for_load_state()
     _checked(page, axe=axe_takes_turns(2, language))
     letter = page.locator("#letter-zh-hans" if language == "zh-CN" else "#letter-en").input_value()
     assert words["letter_owed"] in letter
     assert f"{offers[1]:,.2f}" in letter
     assert "22,000.00" in letter and "2,500.00" in letter
-    page.get_by_role("link", name=words["back"]).click()
+    page.get_by_role("button", name=words["back"]).click()
     page.wait_for_load_state()
+    assert words["headline"] in page.locator("#headline").inner_text()
 
     # Save, then open the private link as someone else would.
     page.get_by_role("button", name=words["save"]).click()
@@ -183,3 +217,47 @@ def test_a_mistake_in_a_loan_box_is_named_and_kept(app_server, make_page):
     assert field.get_attribute("aria-invalid") == "true"
     assert "贷款 2" in page.locator("#error-summary").inner_text()
     _checked(page)
+
+
+def _ten_loans() -> list[dict[str, str]]:
+    return [
+        {
+            "label": f"第{n + 1}个平台的一笔很长名字的贷款"[:20],
+            "owed": f"{(n + 1) * 1000:,}",
+            "payment": str(300 + 10 * n),
+            "days_late": str(n * 7),
+            "rate": "0.05",
+        }
+        for n in range(10)
+    ]
+
+
+def test_a_ten_loan_plan_survives_a_language_switch(app_server, make_page):
+    page = make_page(viewport="desktop", language="zh-CN")
+    page.goto(app_server.base + "/debts/")
+    page.fill("[name=income]", "8000")
+    page.fill("[name=essentials]", "3000")
+    page.locator(".rp-more-loans > summary").click()
+    for n, loan in enumerate(_ten_loans()):
+        for field, value in loan.items():
+            page.fill(f"[name=loan-{n}-{field}]", value)
+        page.select_option(f"[name=loan-{n}-rate_period]", "day")
+    page.get_by_role("button", name=WORDS["zh-CN"]["submit"]).click()
+    page.wait_for_load_state()
+    assert page.locator(".rp-order__item").count() == 10
+    total = page.locator("[data-total-owed]").inner_text()
+
+    page.get_by_role("button", name="English").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert WORDS["en"]["steps"] == page.locator("#steps-title").inner_text()
+    assert page.locator(".rp-order__item").count() == 10
+    assert page.locator("[data-total-owed]").inner_text() == total
+    assert "loan-" not in page.url and "?" not in page.url
+    _checked(page)
+
+    page.get_by_role("button", name="中文").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "zh-hans"
+    assert page.locator(".rp-order__item").count() == 10
+    assert_only_this_host(page)
