@@ -520,6 +520,8 @@ def spiral(*, debts: Sequence[Debt], available: Decimal) -> Spiral:
     terms = new_loan_terms(debts=debts)
     new_rate = terms.yearly_rate / MONTHS_PER_YEAR
     keep = ONE - terms.fee
+    # The instalment of one yuan lent at new_rate: each new loan's is its principal times this.
+    per_yuan = installment_payment(principal=ONE, period_rate=new_rate, count=terms.months)
     plan = [debt.owed for debt in debts]
     old = list(plan)
     new_loans: list[list] = []  # [balance, instalment, months left]
@@ -555,10 +557,7 @@ def spiral(*, debts: Sequence[Debt], available: Decimal) -> Spiral:
         if lacking > from_spare:
             borrowed = (lacking - from_spare) / keep
             fees += borrowed - (lacking - from_spare)
-            instalment = installment_payment(
-                principal=borrowed, period_rate=new_rate, count=terms.months
-            )
-            new_loans.append([borrowed, instalment, terms.months])
+            new_loans.append([borrowed, borrowed * per_yuan, terms.months])
         planned = max(sum(plan, ZERO) - plan_kept, ZERO)
         owing = sum(old, ZERO) + sum((loan[0] for loan in new_loans), ZERO) - spiral_kept
         rows.append(

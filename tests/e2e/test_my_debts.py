@@ -35,6 +35,7 @@ WORDS = {
         "rate": "18.25%",
         "spiral": "以贷养贷",
         "save": "保存这个计划",
+        "pack": "打印全部材料",
         "delete": "删除这个保存的结果",
         "confirm": "确定删除",
         "letter_owed": "我欠贵司 5,000.00 元，最早一笔未还款已逾期 40 天",
@@ -52,6 +53,7 @@ WORDS = {
         "rate": "18.25%",
         "spiral": "以贷养贷",
         "save": "Save this plan",
+        "pack": "Print the whole pack",
         "delete": "Delete this saved result",
         "confirm": "Yes, delete it",
         "letter_owed": (
@@ -181,26 +183,34 @@ def test_a_borrower_who_owes_four_apps_gets_a_plan_and_letters(app_server, make_
     assert _money(other.locator("[data-total-owed]").inner_text()) == Decimal("22000.00")
     assert_fits_width(other)  # the page axe has just read, opened afresh
 
-    # Print the whole pack: the plan, then each letter on a page of its own.
-    other.emulate_media(media="print")
-    assert not other.locator(".site-nav").is_visible()
-    assert other.locator(".rp-printed-letter").count() == 4
-    pdf = other.pdf(format="A4", print_background=True)
+    # The pack to print, from the saved plan: the plan, then each letter on a page of its own.
+    printing = make_page(viewport="phone", language=language)
+    printing.goto(link)
+    printing.get_by_role("button", name=words["pack"]).click()
+    printing.wait_for_load_state()
+    _checked(printing, axe=axe_takes_turns(4, language))
+    printing.emulate_media(media="print")
+    assert not printing.locator(".site-nav").is_visible()
+    assert printing.locator(".rp-printed-letter").count() == 4
+    assert not printing.locator(".rp-pack-note").is_visible()
+    pdf = printing.pdf(format="A4", print_background=True)
     pages = max(int(n) for n in re.findall(rb"/Count (\d+)", pdf))
     print(f"\nMy debts pack, {language}: {pages} A4 pages")
     assert 4 + 1 <= pages <= 4 * 2 + 3
-    other.emulate_media(media="screen")
+    # The plan alone carries no letters: they are printed from the pack or each letter's page.
+    assert other.locator(".rp-printed-letter").count() == 0
 
     # Delete, with a confirmation step; the link is gone afterwards.
     other.get_by_role("link", name=words["delete"]).click()
     other.wait_for_load_state()
     other.get_by_role("button", name=words["confirm"]).click()
     other.wait_for_load_state()
-    _checked(other, axe=axe_takes_turns(4, language))
+    _checked(other, axe=axe_takes_turns(5, language))
     assert other.goto(link).status == 404
 
     assert_only_this_host(page)
     assert_only_this_host(other)
+    assert_only_this_host(printing)
 
 
 def test_a_mistake_in_a_loan_box_is_named_and_kept(app_server, make_page):

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from apps.core.facts import sources_by_key
 from apps.core.models import LenderKind, Stage
-from apps.core.stages import next_overdue_stage, overdue_stage_for, stage_starts
+from apps.core.stages import next_overdue_stage, overdue_stage_for, overdue_stages, stage_starts
 from apps.finance import debts as engine
 from apps.finance.periods import add_months
 from apps.loans.forms.base import MAX_FIELD_LENGTH, FormData, local_today
@@ -224,22 +224,28 @@ class DebtForms:
     problem: str | None = None
 
 
-def _line(form: DebtForm, debt: engine.Debt, outlook: engine.Outlook, today: date) -> DebtLine:
+def _line(
+    form: DebtForm,
+    debt: engine.Debt,
+    outlook: engine.Outlook,
+    today: date,
+    stages: list[Stage],
+) -> DebtLine:
     days = debt.days_late
-    stage = overdue_stage_for(days)
+    stage = overdue_stage_for(days, stages)
     overdue_stage, overdue_from = None, None
     if outlook.short > 0:
         if days > 0:
             overdue_stage, overdue_from = stage, today - timedelta(days=days)
         else:
-            overdue_stage, overdue_from = overdue_stage_for(1), add_months(today, 1)
+            overdue_stage, overdue_from = overdue_stage_for(1, stages), add_months(today, 1)
     return DebtLine(
         number=form.number,
         form=form,
         debt=debt,
         outlook=outlook,
         stage=stage,
-        next_stage=next_overdue_stage(days),
+        next_stage=next_overdue_stage(days, stages),
         delay_cost=engine.delay_cost(debt=debt),
         overdue_stage=overdue_stage,
         overdue_from=overdue_from,
@@ -282,14 +288,15 @@ def make_plan(budget: DebtBudgetForm, loans: list[DebtForm]) -> DebtPlan:
         essentials=budget.cleaned_data["essentials"],
     )
     today = local_today()
+    stages = overdue_stages()  # once: each loan names its stage, the next and the first
     outlooks = engine.outlooks(debts=debts, available=picture.available)
     lines = tuple(
-        _line(form, debt, outlook, today)
+        _line(form, debt, outlook, today, stages)
         for form, debt, outlook in zip(loans, debts, outlooks, strict=True)
     )
     order = tuple(
         (priority, lines[priority.index])
-        for priority in engine.priority_order(debts=debts, stage_starts=stage_starts())
+        for priority in engine.priority_order(debts=debts, stage_starts=stage_starts(stages))
     )
     cheapest = quickest = spiral = None
     if picture.plan == engine.PLAN_CLEAR:

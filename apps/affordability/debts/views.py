@@ -1,9 +1,10 @@
 """My debts: every loan on one page, which to pay first, a plan, a letter to each lender.
 
 The form posts to itself (/debts/); a valid POST answers with the plan at once. From the plan,
-everything that needs its figures (the language switch, each lender's letter, the CSV, changing
-the figures, saving) posts them again from one form of hidden fields (`debts-figures`), so a plan
-of any size survives and no figure goes into a URL or a server's log. GET links with the figures
+everything that needs its figures (the language switch, each lender's letter, the pack to print,
+the CSV, changing the figures, saving) posts them again from one form of hidden fields
+(`debts-figures`), so a plan of any size survives and no figure goes into a URL or a server's
+log. GET links with the figures
 (/debts/plan/?..., /debts/letter/2/?...) still work, for an adviser who chooses to share one.
 """
 
@@ -12,8 +13,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -23,7 +27,7 @@ from apps.affordability.debts import plan as plans
 from apps.core.facts import crisis_line, help_lines
 from apps.core.letters import letters_for
 from apps.core.models import SavedResult
-from apps.core.pagecache import shared_page
+from apps.core.pagecache import cached_content, shared_page
 from apps.core.templatetags.repayable import percent
 from apps.finance.budget import DEFAULT_PENALTY_MULTIPLIER
 from apps.finance.debts import NEW_LOAN_RATE_BAND
@@ -63,6 +67,18 @@ def _remember_language(response: HttpResponse, code: str | None) -> HttpResponse
     return response
 
 
+def _help_lines_html() -> SafeString:
+    """The free help lines, the same on every plan: rendered once per language and content
+    version (cached_content), not on every answer."""
+    html = cached_content(
+        f"debts-help-lines-{get_language()}",
+        lambda: str(
+            render_to_string("guidance/includes/help_lines.html", {"help_lines": help_lines()})
+        ),
+    )
+    return mark_safe(html)  # our own template's output, escaped when it was rendered
+
+
 def render_debts_form(request: HttpRequest, forms: plans.DebtForms) -> HttpResponse:
     loans = forms.loans
     folded = loans.forms[DEBT_BOXES_OPEN:]
@@ -92,7 +108,10 @@ def render_debts_result(
     *,
     saved: SavedResult | None = None,
     token: str = "",
+    pack: bool = False,
 ) -> HttpResponse:
+    """The plan; with `pack`, the pack to print: the plan, then each lender's letter on a page
+    of its own (rendered only then: the letters are a tenth of the plan's cost)."""
     plan = forms.plan
     assert plan is not None
     picture = plan.picture
@@ -116,15 +135,20 @@ def render_debts_result(
         "sources": sources,
         "order": [(priority, line, sources[priority.reason]) for priority, line in plan.order],
         "delay_multiplier": DEFAULT_PENALTY_MULTIPLIER,
-        "help_lines": help_lines(),
+        "help_lines_html": _help_lines_html(),
         # As on the guide's stage pages: once a loan is a month late, the pressure is at its worst.
         "crisis_line": crisis_line()
         if any(line.stage and line.stage.shows_crisis_line for _priority, line in plan.order)
         else None,
+        "pack": pack,
         "printed_letters": [
             (line, letters_for("affordability/debts/letter.txt", plans.letter_context(plan, line)))
             for line in plan.letters
-        ],
+        ]
+        if pack
+        else [],
+        # Where the language switch posts the figures: back to this page, in the other language.
+        "figures_action": reverse("debts:pack" if pack else "debts:plan"),
         # A saved plan is switched by Django's own view, back to its private link; any other by
         # posting its figures to the plan (the figures form).
         "language_next": reverse("affordability:saved", args=[token]) if token else "",
@@ -163,6 +187,19 @@ def plan(request: HttpRequest) -> HttpResponse:
     if forms.plan is None:
         return _remember_language(render_debts_form(request, forms), language)
     response = render_debts_result(request, forms, plans.debt_inputs(data))
+    return _remember_language(response, language)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def pack(request: HttpRequest) -> HttpResponse:
+    """The pack to print for an adviser: the plan, then each lender's letter on a page of its
+    own; posted from the plan ("Print the whole pack"), or a link's figures."""
+    language = _switch_language(request)
+    data = _figures(request)
+    forms = plans.run_debts(data)
+    if forms.plan is None:
+        return _remember_language(render_debts_form(request, forms), language)
+    response = render_debts_result(request, forms, plans.debt_inputs(data), pack=True)
     return _remember_language(response, language)
 
 

@@ -569,3 +569,17 @@ def test_a_post_without_the_counts_is_read_box_by_box(en):
         "/debts/", {**four_loans(), **MANAGEMENT, "loan-TOTAL_FORMS": "2"}
     ).content.decode()
     assert len(re.findall(r'data-loan="\d+"', page)) == 4
+
+
+def test_the_pack_to_print_has_every_letter_and_the_plan_has_none(en):
+    _response, page = _plan(en)
+    assert 'class="print-only page-break-before rp-printed-letter"' not in page
+    assert 'form="debts-figures" formaction="/debts/pack/"' in page
+    pack = en.post("/debts/pack/", four_loans()).content.decode()
+    assert pack.count('class="print-only page-break-before rp-printed-letter"') == 4
+    assert "This is the pack to print" in pack and 'data-plan="share"' in pack
+    # Chinese to send, English beside it for an English reader; the first to call comes first.
+    assert pack.index("Letter for Loan 2 · B") < pack.index("Letter for Loan 1 · 借呗")
+    assert "关于协商分期还款并暂停计收罚息的申请" in pack
+    # Its language switch posts the figures back to the pack.
+    assert 'formaction="/debts/pack/"' in pack and 'name="language"' in pack
