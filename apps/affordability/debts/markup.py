@@ -11,7 +11,7 @@ translation, a dict of code -> lazy text where a code chooses it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -206,16 +206,17 @@ class _Urls:
         return self._seen[key]
 
 
-def cited(sources: Iterable[Any], sources_url: str) -> str:
+def cited(sources: Sequence[Any], sources_url: str) -> str:
     """The sources one finding rests on, each linked to the sources page with the day it was
     last checked ("" when there are none)."""
+    if not sources:
+        return ""
+    checked = str(CHECKED)
     links = [
         f'<a href="{sources_url}#source-{escape(source.key)}">{escape(tr(source, "title"))}</a> '
-        f"({escape(CHECKED % {'date': source.last_checked.isoformat()})})"
+        f"({escape(checked % {'date': source.last_checked.isoformat()})})"
         for source in sources
     ]
-    if not links:
-        return ""
     joined = '<span aria-hidden="true"> · </span>'.join(links)
     return f'<span class="rp-cited small">{escape(SOURCES)} {joined}</span>'
 
@@ -224,6 +225,25 @@ def debt_list(plan: plans.DebtPlan) -> SafeString:
     """Each loan's figures: owed, due, its stage (linked to the guide), yearly rate, this
     month's interest, what a month's delay costs, court papers."""
     url = _Urls()
+    # Each word once per page, escaped, not once per loan.
+    owed, due, stage_term, rate_term, interest_term, court, yes = (
+        escape(word)
+        for word in (
+            OWED_NOW,
+            DUE_EACH_MONTH,
+            STAGE,
+            YEARLY_RATE,
+            INTEREST_THIS_MONTH,
+            COURT_PAPERS,
+            YES,
+        )
+    )
+    not_late, not_known, without_rate = (
+        escape(NOT_LATE),
+        escape(NOT_KNOWN),
+        escape(NOT_KNOWN_WITHOUT_RATE),
+    )
+    late_term, month_late_term = escape(ONE_MORE_MONTH), escape(A_MONTH_LATE)
     items = []
     for line in plan.lines:
         debt = line.debt
@@ -232,27 +252,24 @@ def debt_list(plan: plans.DebtPlan) -> SafeString:
             stage = escape(DAYS_LATE_IN % {"days": days, "stage": tr(line.stage, "title")})
             stage = f'<a href="{url("guidance:stage", line.stage.slug)}">{stage}</a>'
         else:
-            stage = escape(NOT_LATE)
-        rate = NOT_KNOWN if debt.yearly_rate is None else percent(debt.yearly_rate)
+            stage = not_late
+        rate = not_known if debt.yearly_rate is None else percent(debt.yearly_rate)
         rows = [
-            (OWED_NOW, money(debt.owed)),
-            (DUE_EACH_MONTH, money(debt.payment)),
-            (STAGE, stage),
-            (YEARLY_RATE, escape(rate)),
+            (owed, money(debt.owed)),
+            (due, money(debt.payment)),
+            (stage_term, stage),
+            (rate_term, rate),
         ]
         if debt.interest:
-            rows.append((INTEREST_THIS_MONTH, money(debt.interest)))
-        delay = (
-            escape(ABOUT_YUAN % {"cost": money(line.delay_cost)})
-            if line.delay_cost is not None
-            else escape(NOT_KNOWN_WITHOUT_RATE)
-        )
-        rows.append((ONE_MORE_MONTH if debt.days_late else A_MONTH_LATE, delay))
+            rows.append((interest_term, money(debt.interest)))
+        if line.delay_cost is not None:
+            delay = escape(ABOUT_YUAN % {"cost": money(line.delay_cost)})
+        else:
+            delay = without_rate
+        rows.append((late_term if debt.days_late else month_late_term, delay))
         if debt.in_court:
-            rows.append((COURT_PAPERS, escape(YES)))
-        cells = "".join(
-            f"<div><dt>{escape(term)}</dt><dd>{value}</dd></div>" for term, value in rows
-        )
+            rows.append((court, yes))
+        cells = "".join(f"<div><dt>{term}</dt><dd>{value}</dd></div>" for term, value in rows)
         items.append(
             f'<li class="rp-debt"><h3 class="h6 mb-1">{escape(line.title)}</h3>'
             f'<dl class="rp-figures rp-figures--compact">{cells}</dl></li>'
@@ -282,15 +299,18 @@ def order_list(
     order: Sequence[tuple[engine.Priority, plans.DebtLine, Sequence[Any]]], sources_url: str
 ) -> SafeString:
     """The order to pay the loans in, each with its reason and the sources it rests on."""
-    return mark_safe(
-        "\n".join(
+    after_name = escape(AFTER_NAME)
+    sourced: dict[int, str] = {}  # loans for the same reason cite the same sources
+    items = []
+    for priority, line, sources in order:
+        if id(sources) not in sourced:
+            sourced[id(sources)] = cited(sources, sources_url)
+        items.append(
             f'<li class="rp-order__item" data-loan="{line.number}" '
             f'data-reason="{escape(priority.reason)}"><strong>{escape(line.title)}</strong>'
-            f"{escape(AFTER_NAME)}{escape(_reason(priority, line))} {cited(sources, sources_url)}"
-            "</li>"
-            for priority, line, sources in order
+            f"{after_name}{escape(_reason(priority, line))} {sourced[id(sources)]}</li>"
         )
-    )
+    return mark_safe("\n".join(items))
 
 
 def step_list(plan: plans.DebtPlan, essentials: Any) -> SafeString:
@@ -355,6 +375,11 @@ def cost_list(plan: plans.DebtPlan) -> SafeString:
     """Each loan the plan pays less than is due: how much, from when it is overdue and in which
     stage (linked to the guide), the penalty it starts; and how it grows if it never clears."""
     url = _Urls()
+    # Each sentence looked up once per page, not once per loan.
+    after_name, paid_of_due, from_next, since = (
+        str(words) for words in (AFTER_NAME, PAID_OF_DUE, OVERDUE_FROM_NEXT, OVERDUE_SINCE)
+    )
+    penalty_about, penalty_contract = str(PENALTY_ABOUT), escape(PENALTY_CONTRACT)
     items = []
     for line in plan.going_overdue:
         stage_url = url("guidance:stage", line.overdue_stage.slug) if line.overdue_stage else ""
@@ -364,7 +389,7 @@ def cost_list(plan: plans.DebtPlan) -> SafeString:
             "stage": escape(tr(line.overdue_stage, "title")) if line.overdue_stage else "",
         }
         if not line.debt.days_late:
-            when = OVERDUE_FROM_NEXT % figures
+            when = from_next % figures
         elif line.next_stage:
             when = OVERDUE_SINCE_NEXT % {
                 **figures,
@@ -372,12 +397,12 @@ def cost_list(plan: plans.DebtPlan) -> SafeString:
                 "next": escape(tr(line.next_stage, "title")),
             }
         else:
-            when = OVERDUE_SINCE % figures
+            when = since % figures
         if line.outlook.penalty is not None:
-            penalty = PENALTY_ABOUT % {"penalty": money(line.outlook.penalty)}
+            penalty = escape(penalty_about % {"penalty": money(line.outlook.penalty)})
         else:
-            penalty = PENALTY_CONTRACT
-        paid = PAID_OF_DUE % {
+            penalty = penalty_contract
+        paid = paid_of_due % {
             "offer": money(line.outlook.offer),
             "payment": money(line.debt.payment),
         }
@@ -385,7 +410,7 @@ def cost_list(plan: plans.DebtPlan) -> SafeString:
         # `when` is a translation with a link in it: its figures are escaped above.
         items.append(
             f'<li data-overdue-loan="{line.number}"><strong>{escape(line.title)}</strong>'
-            f"{escape(AFTER_NAME)}{escape(paid)} {when} {escape(penalty)}{grows}</li>"
+            f"{escape(after_name)}{escape(paid)} {when} {penalty}{grows}</li>"
         )
     return mark_safe("\n".join(items))
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import cached_property
 
 from apps.core.facts import sources_by_key
-from apps.core.models import LenderKind, Stage
+from apps.core.models import Source, Stage
+from apps.core.pagecache import cached_content
 from apps.core.stages import next_overdue_stage, overdue_stage_for, overdue_stages, stage_starts
 from apps.finance import debts as engine
 from apps.finance.periods import add_months
@@ -85,14 +87,11 @@ class DebtLine:
     def label(self) -> str:
         return self.form.cleaned_data.get("label") or ""
 
-    @property
+    @cached_property
     def title(self) -> str:
-        """What the page calls the loan: "Loan 2", or with the borrower's label "Loan 2 · 借呗"."""
+        """What the page calls the loan: "Loan 2", or with the borrower's label "Loan 2 · 借呗"
+        (worked out once: a plan names each loan a dozen times)."""
         return f"{self.form.box_title} · {self.label}" if self.label else self.form.box_title
-
-    @property
-    def lender_label(self) -> str:
-        return str(LenderKind(self.form.cleaned_data.get("lender") or LenderKind.UNKNOWN).label)
 
     @property
     def next_stage_in(self) -> int | None:
@@ -125,6 +124,7 @@ class DebtPlan:
     quickest: engine.Payoff | None
     spiral: engine.Spiral | None
     steps: tuple[Step, ...]
+    sources: dict[str, tuple[Source, ...]]
 
     @property
     def shared(self) -> bool:
@@ -181,12 +181,12 @@ def _gets_letter(line: DebtLine, shared: bool) -> bool:
     return line.outlook.offer > 0 and (shared or line.outlook.never_clears)
 
 
-def plan_sources() -> dict[str, tuple]:
+def plan_sources(known: dict[str, Source] | None = None) -> dict[str, tuple[Source, ...]]:
     """The sources beside each order rule, beside the plan ("plan") and beside what paying less
-    than is due leads to ("overdue")."""
-    known = sources_by_key()
+    than is due leads to ("overdue"), from `known` (every source by key; read when not given)."""
+    known = sources_by_key() if known is None else known
 
-    def pick(keys: tuple[str, ...]) -> tuple:
+    def pick(keys: tuple[str, ...]) -> tuple[Source, ...]:
         return tuple(known[key] for key in keys if key in known)
 
     return {
@@ -194,6 +194,12 @@ def plan_sources() -> dict[str, tuple]:
         "plan": pick(PLAN_SOURCES),
         "overdue": pick(OVERDUE_SOURCES),
     }
+
+
+def _content() -> tuple[list[Stage], dict[str, tuple[Source, ...]]]:
+    """The overdue stages and the sources a plan cites, in one lookup per content version: each
+    read of the content version is a round trip to the shared cache."""
+    return cached_content("debts-content", lambda: (overdue_stages(), plan_sources()))
 
 
 def letter_context(plan: DebtPlan, line: DebtLine) -> dict[str, object]:
@@ -288,7 +294,7 @@ def make_plan(budget: DebtBudgetForm, loans: list[DebtForm]) -> DebtPlan:
         essentials=budget.cleaned_data["essentials"],
     )
     today = local_today()
-    stages = overdue_stages()  # once: each loan names its stage, the next and the first
+    stages, sources = _content()  # once: each loan names its stage, the next and the first
     outlooks = engine.outlooks(debts=debts, available=picture.available)
     lines = tuple(
         _line(form, debt, outlook, today, stages)
@@ -313,7 +319,7 @@ def make_plan(budget: DebtBudgetForm, loans: list[DebtForm]) -> DebtPlan:
     clears = shared or (cheapest is not None and cheapest.months is not None)
     dearest = lines[cheapest.order[0]] if cheapest else lines[0]
     steps = _steps(picture, order, letters=letters, clears=clears, first_to_clear=dearest)
-    return DebtPlan(lines, picture, order, cheapest, quickest, spiral, steps)
+    return DebtPlan(lines, picture, order, cheapest, quickest, spiral, steps, sources)
 
 
 def run_debts(data: FormData | None, *, initial: dict[str, str] | None = None) -> DebtForms:

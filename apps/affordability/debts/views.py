@@ -67,16 +67,23 @@ def _remember_language(response: HttpResponse, code: str | None) -> HttpResponse
     return response
 
 
-def _help_lines_html() -> SafeString:
-    """The free help lines, the same on every plan: rendered once per language and content
-    version (cached_content), not on every answer."""
-    html = cached_content(
-        f"debts-help-lines-{get_language()}",
-        lambda: str(
-            render_to_string("guidance/includes/help_lines.html", {"help_lines": help_lines()})
-        ),
-    )
-    return mark_safe(html)  # our own template's output, escaped when it was rendered
+def _help_html() -> tuple[SafeString, SafeString]:
+    """The free help lines and the crisis line, the same on every plan: rendered once per
+    language and content version (cached_content, one lookup for both), not on every answer."""
+
+    def render_both() -> tuple[str, str]:
+        lines = help_lines()
+        crisis = crisis_line()
+        return (
+            str(render_to_string("guidance/includes/help_lines.html", {"help_lines": lines})),
+            str(render_to_string("guidance/includes/crisis.html", {"crisis_line": crisis}))
+            if crisis
+            else "",
+        )
+
+    lines_html, crisis_html = cached_content(f"debts-help-{get_language()}", render_both)
+    # Our own templates' output, escaped when it was rendered.
+    return mark_safe(lines_html), mark_safe(crisis_html)
 
 
 def render_debts_form(request: HttpRequest, forms: plans.DebtForms) -> HttpResponse:
@@ -115,7 +122,8 @@ def render_debts_result(
     plan = forms.plan
     assert plan is not None
     picture = plan.picture
-    sources = plans.plan_sources()
+    sources = plan.sources
+    help_html, crisis_html = _help_html()
     context = {
         "plan": plan,
         "picture": picture,
@@ -135,11 +143,11 @@ def render_debts_result(
         "sources": sources,
         "order": [(priority, line, sources[priority.reason]) for priority, line in plan.order],
         "delay_multiplier": DEFAULT_PENALTY_MULTIPLIER,
-        "help_lines_html": _help_lines_html(),
+        "help_lines_html": help_html,
         # As on the guide's stage pages: once a loan is a month late, the pressure is at its worst.
-        "crisis_line": crisis_line()
-        if any(line.stage and line.stage.shows_crisis_line for _priority, line in plan.order)
-        else None,
+        "crisis_html": crisis_html
+        if any(line.stage and line.stage.shows_crisis_line for line in plan.lines)
+        else "",
         "pack": pack,
         "printed_letters": [
             (line, letters_for("affordability/debts/letter.txt", plans.letter_context(plan, line)))

@@ -486,18 +486,19 @@ def test_the_spiral_states_its_assumptions_beside_the_chart_in_both_languages(cl
     chart = pages["en"].index('id="chart-spiral-title"')
     assumptions = pages["en"][pages["en"].index('id="spiral-assumptions"') :]
     assert chart < pages["en"].index('id="spiral-assumptions"')
-    assert "A new app lends at 36.00% a year" in assumptions
-    assert "quote 24% to 36%" in assumptions and "takes 3% of each loan as a fee" in assumptions
+    assert "We assume a new app lends at 36.00% a year" in assumptions
+    assert "the top of the 24% to 36% band" in assumptions
+    assert "takes 3% of each loan as a fee" in assumptions
     assert "in 3 equal monthly payments from the next month" in assumptions
     assert "a true yearly cost (APR) of 55.2%" in assumptions
     assumptions = pages["zh-hans"][pages["zh-hans"].index('id="spiral-assumptions"') :]
-    assert "年利率按 36.00% 算" in assumptions and "手续费" in assumptions
+    assert "年利率是 36.00%" in assumptions and "手续费" in assumptions
     assert "真实年化成本（APR）是 55.2%" in assumptions
 
 
 def test_the_borrowers_own_dearer_rate_prices_the_new_loans(en):
     _response, page = _plan(en, four_loans(**{"loan-1-rate": "5"}))  # 5% a month: 60% a year
-    assert "A new app lends at 60.00% a year" in page
+    assert "We assume a new app lends at 60.00% a year" in page
 
 
 @pytest.mark.parametrize(
