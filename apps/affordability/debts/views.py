@@ -174,15 +174,18 @@ def render_debts_result(
 @require_http_methods(["GET", "HEAD", "POST"])
 @shared_page
 def form(request: HttpRequest) -> HttpResponse:
-    """The form, blank or pre-filled by a link or by the plan's "Change the figures" (a POST
-    with `change`); a POST answers with the plan."""
-    if request.method == "POST" and not request.POST.get("change"):
+    """The form, blank or pre-filled by a link, by the plan's "Change the figures" (a POST with
+    `change`) or by its own language switch (a POST with `language`: what is typed comes back in
+    the other language); a POST answers with the plan."""
+    language = _switch_language(request)
+    if request.method == "POST" and not (request.POST.get("change") or language):
         forms = plans.run_debts(request.POST)
         if forms.plan is None:
             return render_debts_form(request, forms)
         return render_debts_result(request, forms, plans.debt_inputs(request.POST))
     typed = plans.debt_inputs(request.POST) if request.method == "POST" else request.GET.dict()
-    return render_debts_form(request, plans.run_debts(None, initial=bounded(typed)))
+    response = render_debts_form(request, plans.run_debts(None, initial=bounded(typed)))
+    return _remember_language(response, language)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

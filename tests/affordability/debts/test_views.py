@@ -584,3 +584,15 @@ def test_the_pack_to_print_has_every_letter_and_the_plan_has_none(en):
     assert "关于协商分期还款并暂停计收罚息的申请" in pack
     # Its language switch posts the figures back to the pack.
     assert 'formaction="/debts/pack/"' in pack and 'name="language"' in pack
+
+
+def test_the_forms_own_language_switch_keeps_what_was_typed(client):
+    page = client.get("/debts/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert 'form="debts-form" formaction="/debts/"' in page and 'id="debts-form"' in page
+    typed = {**ten_loans(), "loan-3-owed": "五千多"}  # even a figure that does not pass
+    response = client.post("/debts/", {**typed, **MANAGEMENT, "language": "en"})
+    page = response.content.decode()
+    assert '<html lang="en">' in page and "See my plan" in page
+    assert 'value="五千多"' in page and 'value="10,000"' in page
+    assert "error-summary" not in page
+    assert response.cookies["django_language"].value == "en"
