@@ -158,6 +158,21 @@ class DebtPlan:
         return tuple(month for month in self.spiral.months if month.month in engine.SPIRAL_MONTHS)
 
     @property
+    def spiral_quoted(self) -> engine.SpiralMonth | None:
+        """The month shown that the page quotes in words: the one where borrowing to pay owes
+        the most beyond the plan (the last, when the spiral is still growing)."""
+        if not self.spiral_shown:
+            return None
+        return max(self.spiral_shown, key=lambda month: (month.extra, month.month))
+
+    @property
+    def spiral_peak(self) -> engine.SpiralMonth | None:
+        """The month when borrowing to pay has the most falling due."""
+        if self.spiral is None:
+            return None
+        return max(self.spiral.months, key=lambda month: (month.due, -month.month))
+
+    @property
     def never_clearing(self) -> tuple[DebtLine, ...]:
         """The loans the plan's payment can never clear while interest is charged."""
         return tuple(line for line in self.lines if line.outlook.never_clears)

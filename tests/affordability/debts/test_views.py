@@ -596,3 +596,14 @@ def test_the_forms_own_language_switch_keeps_what_was_typed(client):
     assert 'value="五千多"' in page and 'value="10,000"' in page
     assert "error-summary" not in page
     assert response.cookies["django_language"].value == "en"
+
+
+def test_the_spiral_is_quoted_where_it_owes_most_beyond_the_plan(en):
+    # Four loans with 2,500 of 2,800: both ways are clear within the year, so the words quote
+    # half a year, where borrowing to pay still owes more, never "0.00 instead of 0.00".
+    _response, page = _plan(en)
+    assert "yet after 6 months you would owe" in page
+    assert "you would owe 0.00 yuan instead of 0.00 yuan" not in page
+    _response, page = _plan(en, THREE_LOANS)
+    assert "yet after 12 months you would owe" in page
+    assert "In 12 months the new apps would take" in page and "up to " in page
