@@ -156,8 +156,9 @@ class Priority:
 
 @dataclass(frozen=True, slots=True)
 class Outlook:
-    """What the plan means for one loan: what it pays the lender each month (`offer`: the
-    payment due when the budget covers every payment, else a pro-rata share), this month's
+    """What the plan means for one loan: what it pays the lender each month (`offer`, from
+    plan_offers: its payment, with a share of what is left when its payment cannot beat its
+    interest, when the budget covers every payment; else a pro-rata share), this month's
     interest at the loan's rate, the months to clear at that pace with interest still charged
     and if the lender stops it (as the letter asks; None: not within MAX_MONTHS, or nothing
     paid), how far the offer falls short of the payment due, and the penalty interest the first
@@ -356,13 +357,22 @@ def months_to_clear(*, owed: Decimal, payment: Decimal, monthly_rate: Decimal = 
 
 
 def plan_offers(*, debts: Sequence[Debt], available: Decimal) -> tuple[Decimal, ...]:
-    """What the plan pays each lender a month: every payment due when `available` covers them
-    all (what is left over goes on the dearest loan first: see payoff), otherwise everything
-    available, pro rata to what each is owed."""
+    """What the plan pays each lender a month. When `available` covers every payment due: each
+    its payment, and what is left over goes first to the loans whose payment cannot beat their
+    interest (pro rata between them), the money that comes nearest to clearing them; with none,
+    it stays for the dearest loan first (see payoff). Otherwise everything available, pro rata
+    to what each is owed."""
     money = decimal_input(available, field="available")
-    if money >= sum((debt.payment for debt in debts), ZERO):
-        return tuple(debt.payment for debt in debts)
-    return pro_rata(available=money, owed=[debt.owed for debt in debts])
+    due = sum((debt.payment for debt in debts), ZERO)
+    if money < due:
+        return pro_rata(available=money, owed=[debt.owed for debt in debts])
+    growing = [index for index, debt in enumerate(debts) if debt.never_clears]
+    offers = [debt.payment for debt in debts]
+    if growing:
+        extra = pro_rata(available=money - due, owed=[debts[index].owed for index in growing])
+        for index, more in zip(growing, extra, strict=True):
+            offers[index] += more
+    return tuple(offers)
 
 
 def delay_penalty(*, overdue: Decimal, daily_rate: Decimal, days: int) -> Decimal:

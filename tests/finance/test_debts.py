@@ -172,6 +172,14 @@ def test_each_lender_is_offered_its_share_and_told_how_long_it_takes_without_int
     assert [(o.short, o.penalty) for o in offered] == [(D(300), None), (D(300), None)]
 
 
+def test_money_left_over_goes_first_to_the_loans_whose_payment_cannot_beat_their_interest():
+    debts = [NEVER_CLEARS, Debt(owed=D(3000), payment=D(500)), Debt(owed=D(5000), payment=D(0))]
+    assert plan_offers(debts=debts, available=D(1500)) == (D(1000), D(500), D(0))
+    (outlook, *_rest) = outlooks(debts=debts, available=D(1500))
+    assert outlook.never_clears and outlook.grows_by == D(1000)
+    assert outlook.months_without_interest == 20 and outlook.short == 0
+
+
 def test_a_budget_that_covers_every_payment_offers_each_its_payment_and_nothing_is_short():
     debts = [Debt(owed=D(9000), payment=D(900), rate=D("0.02")), Debt(owed=D(3000), payment=D(500))]
     assert plan_offers(debts=debts, available=D(2000)) == (D(900), D(500))

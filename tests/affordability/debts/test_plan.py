@@ -65,7 +65,8 @@ def test_the_loan_that_never_clears_gets_a_letter_even_when_every_payment_is_mad
     assert [line.number for line in plan.letters] == [1]
     assert plan.never_clearing == plan.letters
     context = plans.letter_context(plan, plan.line(1))
-    assert context["grows"] and context["months"] == 40 and not context["shared"]
+    assert context["grows"] and context["months"] == 20 and not context["shared"]
+    assert context["offer"] == 1000  # its 500 due and the 500 left over
     assert [step.code for step in plan.steps] == [
         plans.STEP_ESSENTIALS,
         plans.STEP_CALL_FIRST,

@@ -397,14 +397,17 @@ def test_the_loan_that_never_clears_is_answered_first_with_what_would_clear_it(e
     assert "but the debts never clear" in page
     order = re.findall(r'data-loan="(\d+)" data-reason="(\w+)"', page)
     assert order == [("1", "grows")]
-    assert "At 500.00 yuan a month it never clears" in page
-    assert "it grows by 1,500.00 yuan a month" in page
-    assert "then 500.00 yuan a month clears it in 40 months" in page
+    # Paid in full it grows by 1,500 a month: the issue's own words, first thing tomorrow.
+    assert "at 500.00 yuan a month it never clears, it grows by 1,500.00 yuan a month" in page
+    # The 500 left over goes on it too, and still does not beat its 2,000 of interest.
+    assert "At 1,000.00 yuan a month it never clears" in page
+    assert "so it grows by 1,000.00 yuan a month" in page
+    assert "then 1,000.00 yuan a month clears it in 20 months" in page
     assert _letter_buttons(page) == ["/debts/letter/1/"]
     letter = en.post("/debts/letter/1/", NEVER_CLEARS).content.decode()
-    assert "the interest is 2,000.00 yuan a month" in letter
+    assert "the interest is 2,000.00 yuan a month, and I can pay 1,000.00 yuan" in letter
     assert "stop adding interest, penalty interest and fees" in letter
-    assert "40 months if no more interest or fees are added" in letter
+    assert "20 months if no more interest or fees are added" in letter
 
 
 @pytest.mark.parametrize("method", ["get", "post"])
