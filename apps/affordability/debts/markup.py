@@ -192,6 +192,12 @@ LETTER_FOR_OFFER = _("Letter for %(loan)s: %(offer)s yuan a month")
 LETTER_FOR = _("Letter for %(loan)s")
 
 
+def _word(words: Any) -> str:
+    """A lazy translation looked up now and escaped, as a plain string: `escape` of a lazy string
+    is lazy again, and would be looked up anew wherever it is written."""
+    return escape(str(words))
+
+
 class _Urls:
     """reverse() once per name and argument for one page: a plan names the same few pages
     (a stage, a letter) again and again."""
@@ -218,7 +224,7 @@ def cited(sources: Sequence[Any], sources_url: str) -> str:
         for source in sources
     ]
     joined = '<span aria-hidden="true"> · </span>'.join(links)
-    return f'<span class="rp-cited small">{escape(SOURCES)} {joined}</span>'
+    return f'<span class="rp-cited small">{_word(SOURCES)} {joined}</span>'
 
 
 def debt_list(plan: plans.DebtPlan) -> SafeString:
@@ -227,7 +233,7 @@ def debt_list(plan: plans.DebtPlan) -> SafeString:
     url = _Urls()
     # Each word once per page, escaped, not once per loan.
     owed, due, stage_term, rate_term, interest_term, court, yes = (
-        escape(word)
+        _word(word)
         for word in (
             OWED_NOW,
             DUE_EACH_MONTH,
@@ -239,11 +245,11 @@ def debt_list(plan: plans.DebtPlan) -> SafeString:
         )
     )
     not_late, not_known, without_rate = (
-        escape(NOT_LATE),
-        escape(NOT_KNOWN),
-        escape(NOT_KNOWN_WITHOUT_RATE),
+        _word(NOT_LATE),
+        _word(NOT_KNOWN),
+        _word(NOT_KNOWN_WITHOUT_RATE),
     )
-    late_term, month_late_term = escape(ONE_MORE_MONTH), escape(A_MONTH_LATE)
+    late_term, month_late_term = _word(ONE_MORE_MONTH), _word(A_MONTH_LATE)
     items = []
     for line in plan.lines:
         debt = line.debt
@@ -299,7 +305,7 @@ def order_list(
     order: Sequence[tuple[engine.Priority, plans.DebtLine, Sequence[Any]]], sources_url: str
 ) -> SafeString:
     """The order to pay the loans in, each with its reason and the sources it rests on."""
-    after_name = escape(AFTER_NAME)
+    after_name = _word(AFTER_NAME)
     sourced: dict[int, str] = {}  # loans for the same reason cite the same sources
     items = []
     for priority, line, sources in order:
@@ -379,7 +385,7 @@ def cost_list(plan: plans.DebtPlan) -> SafeString:
     after_name, paid_of_due, from_next, since = (
         str(words) for words in (AFTER_NAME, PAID_OF_DUE, OVERDUE_FROM_NEXT, OVERDUE_SINCE)
     )
-    penalty_about, penalty_contract = str(PENALTY_ABOUT), escape(PENALTY_CONTRACT)
+    penalty_about, penalty_contract = str(PENALTY_ABOUT), _word(PENALTY_CONTRACT)
     items = []
     for line in plan.going_overdue:
         stage_url = url("guidance:stage", line.overdue_stage.slug) if line.overdue_stage else ""
@@ -420,7 +426,7 @@ def growing_list(plan: plans.DebtPlan) -> SafeString:
     return mark_safe(
         "\n".join(
             f'<p data-grows-loan="{line.number}"><strong>{escape(line.title)}</strong>'
-            f"{escape(AFTER_NAME)}{_grows(line)}</p>"
+            f"{_word(AFTER_NAME)}{_grows(line)}</p>"
             for line in plan.never_clearing
             if not line.goes_overdue
         )
@@ -464,10 +470,10 @@ def printed_letters(letters: Sequence[tuple[plans.DebtLine, Sequence[Letter]]]) 
 
 def overdue_names(plan: plans.DebtPlan) -> SafeString:
     """The loans the plan sends overdue, by name, in the order to call them: "A, B and C."."""
-    names = escape(BETWEEN_NAMES).join(
+    names = _word(BETWEEN_NAMES).join(
         f"<strong>{escape(line.title)}</strong>" for line in plan.going_overdue
     )
-    return mark_safe(f"{names}{escape(END_OF_LIST)}")
+    return mark_safe(f"{names}{_word(END_OF_LIST)}")
 
 
 def share_rows(plan: plans.DebtPlan) -> SafeString:
@@ -508,6 +514,6 @@ def spiral_table(plan: plans.DebtPlan) -> SafeString:
         for label, now, cells in rows
     )
     return mark_safe(
-        f'<thead><tr><td></td><th scope="col">{escape(NOW)}</th>{head}</tr></thead>'
+        f'<thead><tr><td></td><th scope="col">{_word(NOW)}</th>{head}</tr></thead>'
         f"<tbody>{body}</tbody>"
     )

@@ -150,7 +150,7 @@ class DebtPlan:
         """The loans in the order the budget's spare money clears them, dearest first."""
         return tuple(self.lines[index] for index in self.cheapest.order) if self.cheapest else ()
 
-    @property
+    @cached_property
     def spiral_shown(self) -> tuple[engine.SpiralMonth, ...]:
         """The spiral's months the table shows (SPIRAL_MONTHS: half a year, a year)."""
         if self.spiral is None:
@@ -172,12 +172,12 @@ class DebtPlan:
             return None
         return max(self.spiral.months, key=lambda month: (month.due, -month.month))
 
-    @property
+    @cached_property
     def never_clearing(self) -> tuple[DebtLine, ...]:
         """The loans the plan's payment can never clear while interest is charged."""
         return tuple(line for line in self.lines if line.outlook.never_clears)
 
-    @property
+    @cached_property
     def going_overdue(self) -> tuple[DebtLine, ...]:
         """The loans the plan pays less than is due, in the order to call them."""
         return tuple(line for _priority, line in self.order if line.goes_overdue)
@@ -185,7 +185,7 @@ class DebtPlan:
     def line(self, number: int) -> DebtLine | None:
         return next((line for line in self.lines if line.number == number), None)
 
-    @property
+    @cached_property
     def letters(self) -> tuple[DebtLine, ...]:
         """The lenders a letter is written to, in the order to call them: each offered something
         below its payment (the plan shares), or something its interest swallows."""
