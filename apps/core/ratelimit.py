@@ -42,6 +42,7 @@ COMPUTING_GETS = frozenset(
         "affordability:compare_csv",
         "debts:plan",
         "debts:csv",
+        "debts:pack",
         "debts:letter",
         "guidance:calculator",
     }

@@ -1,50 +1,85 @@
 """My debts: every loan a borrower owes on one page, which to pay first and why, and a plan.
 
 Pure Python and Decimal, like the rest of the engine: keyword-only functions, frozen dataclasses
-of codes and numbers. The rules follow FACTS.md, "Debt plans": priority debts first (here, those
-in court and those about to cross into a harsher overdue stage), then the most expensive; what is
-left after essential spending is shared between lenders in proportion to what each is owed, so
-that none can say another was favoured; and borrowing from a new app to pay the old ones is shown
-month by month against the plan.
+of codes and numbers. The rules follow the "debt-plans" source: priority debts first (here,
+those in court, those that can never clear at their own payment, and those about to cross into a
+harsher overdue stage), then the most expensive; what is left after essential spending is shared
+between lenders in proportion to what each is owed, so that none can say another was favoured;
+and borrowing from new apps to pay the old ones is shown month by month against the plan, priced
+as the market lends to a borrower in trouble.
+
+Every loop has a stated end: a payoff is followed for at most MAX_MONTHS, and a balance that
+grows past GROWTH_CEILING is called what it is (it never clears) instead of being followed until
+its digits overflow. So every input the forms accept has an answer, never an exception.
 
 Money is rounded to cents with the engine's one rule (money.to_cents) each month; a rate is the
-loan's own quoted rate as a fraction with its period (RatePeriod), turned into a monthly rate by
-rates.rate_per_month (a daily rate counts 365 / 12 days a month, the average month).
+loan's own quoted rate as a fraction with its period (RatePeriod), turned into a monthly rate (a
+daily rate counts 365 / 12 days a month, the average month).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_CEILING, ROUND_DOWN, Decimal
+from functools import cache
 
+from apps.finance.apr import solve_period_rate
+from apps.finance.budget import default_penalty_daily_rate
 from apps.finance.errors import ErrorCode, OfferError
-from apps.finance.money import CENT, ZERO, decimal_input, int_input, to_cents
+from apps.finance.money import CENT, ONE, ZERO, decimal_input, int_input, to_cents
 from apps.finance.periods import DAYS_PER_YEAR, MONTHS_PER_YEAR
 from apps.finance.rates import RatePeriod, rate_period_input
+from apps.finance.schedule import installment_payment
 
 MAX_DEBTS = 10
-# Months the plans are followed for; a plan that clears nothing in 50 years never clears.
+# The horizon every payoff stops at: a plan that clears nothing in 50 years never clears.
 MAX_MONTHS = 600
-# A late loan whose next, harsher overdue stage (write-off, sale to a collector, a court) starts
-# within this many days comes before any loan that is merely late. Ours: one month, the time a
-# borrower has to act before the next step.
+# A total owed above this (a thousand trillion yuan) can never be repaid from any income the
+# forms accept (at most 10 million a month), and it is far below where Decimal's 28 digits
+# would overflow when rounded to cents: a payoff stops there and says it never clears.
+GROWTH_CEILING = Decimal(10) ** 15
+# A late loan whose next, harsher overdue stage (write-off, sale to an asset-management company,
+# a court) starts within this many days comes before any loan that is merely late. Ours: one
+# month, the time a borrower has to act before the next step.
 NEXT_STAGE_WITHIN_DAYS = 30
-# The spiral is shown after these months, as the issue asks: half a year and a year.
+# What one more month of delay is priced over, and the first month a plan's short payment costs.
+DELAY_DAYS = 30
+# The spiral is followed for SPIRAL_HORIZON months and tabled after SPIRAL_MONTHS: half a year
+# and a year.
+SPIRAL_HORIZON = 12
 SPIRAL_MONTHS = (6, 12)
+# Borrowing to pay (以贷养贷), priced as the market lends to a borrower already short: a new app's
+# quoted yearly rate at the top of the 24%-36% band such apps quote (the borrower's own dearest
+# rate instead, when that is higher), a fee taken at payout, repaid in equal monthly instalments
+# over a short term (such loans run 3 to 6 months; the short end, where a borrower in trouble is
+# pushed). Ours, from the "debt-plans" source: a fee at payout makes the balance grow even when
+# every payment is made.
+NEW_LOAN_RATE_BAND = (Decimal("0.24"), Decimal("0.36"))
+NEW_LOAN_YEARLY_RATE = NEW_LOAN_RATE_BAND[1]
+NEW_LOAN_FEE = Decimal("0.03")
+NEW_LOAN_MONTHS = 3
 # An average month, for turning a daily rate into a monthly one: 365 / 12 days.
 DAYS_PER_MONTH = Decimal(DAYS_PER_YEAR) / MONTHS_PER_YEAR
 
 # Why a loan is where it is in the order, the first reason that applies.
 PRIORITY_COURT = "court"
+PRIORITY_GROWS = "grows"  # its own payment does not cover its interest: it never clears
 PRIORITY_NEXT_STAGE = "next_stage"
 PRIORITY_LATE = "late"
 PRIORITY_COST = "cost"
 PRIORITY_NO_RATE = "no_rate"
-PRIORITIES = (PRIORITY_COURT, PRIORITY_NEXT_STAGE, PRIORITY_LATE, PRIORITY_COST, PRIORITY_NO_RATE)
+PRIORITIES = (
+    PRIORITY_COURT,
+    PRIORITY_GROWS,
+    PRIORITY_NEXT_STAGE,
+    PRIORITY_LATE,
+    PRIORITY_COST,
+    PRIORITY_NO_RATE,
+)
 
 # Which way the budget goes.
-PLAN_CLEAR = "clear"  # the budget covers every payment due: clear them fastest and cheapest
+PLAN_CLEAR = "clear"  # the budget covers every payment due: pay them all, the rest dearest first
 PLAN_SHARE = "share"  # it does not: offer what is left, shared pro rata
 
 
@@ -96,11 +131,23 @@ class Debt:
         Interest is charged on what is still owed, so this is the true APR of what is left."""
         return None if self.rate is None else self.monthly_rate * MONTHS_PER_YEAR
 
+    @property
+    def interest(self) -> Decimal:
+        """This month's interest on what is owed, to the cent (zero when the rate is unknown)."""
+        return to_cents(self.owed * self.monthly_rate)
+
+    @property
+    def never_clears(self) -> bool:
+        """Its own payment, made in full every month, does not cover its interest: the balance
+        never falls."""
+        return self.interest > ZERO and self.payment <= self.interest
+
 
 @dataclass(frozen=True, slots=True)
 class Priority:
     """A loan's place in the order: its index in the input, the reason code and the figure the
-    reason names (days to the next stage, the yearly rate, or None)."""
+    reason names (days to the next stage, days late, the yearly rate, the monthly growth, or
+    None)."""
 
     index: int
     reason: str
@@ -108,13 +155,32 @@ class Priority:
 
 
 @dataclass(frozen=True, slots=True)
-class Share:
-    """One lender's part of the monthly offer, and the months it takes to clear the debt at that
-    pace if the lender stops the interest, as the letter asks (None: not within MAX_MONTHS)."""
+class Outlook:
+    """What the plan means for one loan: what it pays the lender each month (`offer`, from
+    plan_offers: its payment, with a share of what is left when its payment cannot beat its
+    interest, when the budget covers every payment; else a pro-rata share), this month's
+    interest at the loan's rate, the months to clear at that pace with interest still charged
+    and if the lender stops it (as the letter asks; None: not within MAX_MONTHS, or nothing
+    paid), how far the offer falls short of the payment due, and the penalty interest the first
+    month of that shortfall would start (None: not short, or the rate is not known)."""
 
     index: int
     offer: Decimal
+    interest: Decimal
     months: int | None
+    months_without_interest: int | None
+    short: Decimal
+    penalty: Decimal | None
+
+    @property
+    def never_clears(self) -> bool:
+        """At this offer the balance never falls: the interest takes all of it, or more."""
+        return self.interest > ZERO and self.offer <= self.interest
+
+    @property
+    def grows_by(self) -> Decimal:
+        """How much the balance grows this month at this offer (zero when it falls)."""
+        return max(self.interest - self.offer, ZERO)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,18 +194,45 @@ class Payoff:
 
 
 @dataclass(frozen=True, slots=True)
+class NewLoanTerms:
+    """The new loans borrowing to pay is priced with: the quoted yearly rate (the band's top, or
+    the borrower's dearest rate when higher: `own_rate`), the fee taken at payout as a share of
+    each loan, the months it is repaid over, and the true APR that comes to (the IRR of the money
+    received and the instalments, x 12)."""
+
+    yearly_rate: Decimal
+    fee: Decimal
+    months: int
+    apr: Decimal
+    own_rate: bool
+
+
+@dataclass(frozen=True, slots=True)
 class SpiralMonth:
     """After `month` months: what is owed in all under the plan, and when every payment due is
-    made by borrowing the shortfall from a new app at `new_rate` a month."""
+    made by borrowing what the budget lacks from new apps; what fell due that month when
+    borrowing (the old loans' payments and the new loans' instalments) and what was borrowed."""
 
     month: int
     plan: Decimal
     spiral: Decimal
+    due: Decimal
+    borrowed: Decimal
 
     @property
     def extra(self) -> Decimal:
         """How much more borrowing to pay leaves owing than the plan (never below zero)."""
         return self.spiral - self.plan
+
+
+@dataclass(frozen=True, slots=True)
+class Spiral:
+    """Borrowing to pay against the plan, month by month up to SPIRAL_HORIZON, with the terms the
+    new loans were priced at and the fees they took in all."""
+
+    terms: NewLoanTerms
+    months: tuple[SpiralMonth, ...]
+    fees: Decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +252,13 @@ class DebtPicture:
     def left_after_payments(self) -> Decimal:
         """What is left each month once every payment due is made (zero when it is short)."""
         return max(self.available - self.total_due, ZERO)
+
+    @property
+    def covered(self) -> Decimal:
+        """The share of what is due each month that the budget covers (1 when it all is)."""
+        if self.total_due <= ZERO:
+            return ONE
+        return min(self.available / self.total_due, ONE)
 
 
 def picture(*, debts: Sequence[Debt], income: Decimal, essentials: Decimal) -> DebtPicture:
@@ -191,23 +291,27 @@ def days_to_next_stage(*, days_late: int, stage_starts: Sequence[int]) -> int | 
 
 
 def priority_order(*, debts: Sequence[Debt], stage_starts: Sequence[int]) -> tuple[Priority, ...]:
-    """Which to pay first, and why: court papers first; then late loans about to cross into a
-    harsher stage within NEXT_STAGE_WITHIN_DAYS (the soonest first); then other late loans (the
-    latest first); then by yearly rate, dearest first; loans whose rate is unknown last, the
-    largest first. Who calls or threatens most is never a reason."""
+    """Which to pay first, and why: court papers first; then loans whose own payment does not
+    cover their interest (they never clear: the fastest-growing first); then late loans about to
+    cross into a harsher stage within NEXT_STAGE_WITHIN_DAYS (the soonest first); then other late
+    loans (the latest first); then by yearly rate, dearest first; loans whose rate is unknown
+    last, the largest first. Who calls or threatens most is never a reason."""
     ranked = []
     for index, debt in enumerate(debts):
         ahead = days_to_next_stage(days_late=debt.days_late, stage_starts=stage_starts)
         if debt.in_court:
             key, priority = (0, -debt.owed), Priority(index, PRIORITY_COURT, None)
+        elif debt.never_clears:
+            growth = debt.interest - debt.payment
+            key, priority = (1, -growth), Priority(index, PRIORITY_GROWS, growth)
         elif ahead is not None and ahead <= NEXT_STAGE_WITHIN_DAYS:
-            key, priority = (1, ahead), Priority(index, PRIORITY_NEXT_STAGE, ahead)
+            key, priority = (2, ahead), Priority(index, PRIORITY_NEXT_STAGE, ahead)
         elif debt.days_late > 0:
-            key, priority = (2, -debt.days_late), Priority(index, PRIORITY_LATE, debt.days_late)
+            key, priority = (3, -debt.days_late), Priority(index, PRIORITY_LATE, debt.days_late)
         elif debt.yearly_rate is not None:
-            key, priority = (3, -debt.yearly_rate), Priority(index, PRIORITY_COST, debt.yearly_rate)
+            key, priority = (4, -debt.yearly_rate), Priority(index, PRIORITY_COST, debt.yearly_rate)
         else:
-            key, priority = (4, -debt.owed), Priority(index, PRIORITY_NO_RATE, None)
+            key, priority = (5, -debt.owed), Priority(index, PRIORITY_NO_RATE, None)
         ranked.append(((*key, index), priority))
     return tuple(priority for _key, priority in sorted(ranked, key=lambda pair: pair[0]))
 
@@ -229,34 +333,115 @@ def pro_rata(*, available: Decimal, owed: Sequence[Decimal]) -> tuple[Decimal, .
 
 def months_to_clear(*, owed: Decimal, payment: Decimal, monthly_rate: Decimal = ZERO) -> int | None:
     """Months until `owed` is cleared paying `payment` a month, interest charged each month on
-    what is left at `monthly_rate` and rounded to cents (None if never within MAX_MONTHS)."""
+    what is left at `monthly_rate` and rounded to cents (None if never within MAX_MONTHS).
+
+    A payment that does not beat the first month's interest never clears (the balance can only
+    stay or grow), and is answered at once; one that does makes the balance fall every month, so
+    the loop ends by MAX_MONTHS and no figure in it grows."""
     balance = decimal_input(owed, field="owed")
     pay = decimal_input(payment, field="payment")
     rate = decimal_input(monthly_rate, field="rate")
+    if balance <= ZERO:
+        return 0
+    if pay <= ZERO or pay <= to_cents(balance * rate):
+        return None
+    if rate == ZERO:
+        months = int((balance / pay).to_integral_value(rounding=ROUND_CEILING))
+        return months if months <= MAX_MONTHS else None
     for month in range(1, MAX_MONTHS + 1):
         balance += to_cents(balance * rate)
         if balance <= pay:
             return month
         balance -= pay
-        if pay <= ZERO:
-            return None
     return None
 
 
-def shares(*, debts: Sequence[Debt], available: Decimal) -> tuple[Share, ...]:
-    """The monthly offer to each lender when the budget cannot cover what is due: everything
-    available, pro rata, with the months it takes at that pace if interest stops."""
-    offers = pro_rata(available=available, owed=[debt.owed for debt in debts])
-    return tuple(
-        Share(index, offer, months_to_clear(owed=debt.owed, payment=offer) if offer else None)
-        for index, (debt, offer) in enumerate(zip(debts, offers, strict=True))
+def plan_offers(*, debts: Sequence[Debt], available: Decimal) -> tuple[Decimal, ...]:
+    """What the plan pays each lender a month. When `available` covers every payment due: each
+    its payment, and what is left over goes first to the loans whose payment cannot beat their
+    interest (pro rata between them), the money that comes nearest to clearing them; with none,
+    it stays for the dearest loan first (see payoff). Otherwise everything available, pro rata
+    to what each is owed."""
+    money = decimal_input(available, field="available")
+    due = sum((debt.payment for debt in debts), ZERO)
+    if money < due:
+        return pro_rata(available=money, owed=[debt.owed for debt in debts])
+    growing = [index for index, debt in enumerate(debts) if debt.never_clears]
+    offers = [debt.payment for debt in debts]
+    if growing:
+        extra = pro_rata(available=money - due, owed=[debts[index].owed for index in growing])
+        for index, more in zip(growing, extra, strict=True):
+            offers[index] += more
+    return tuple(offers)
+
+
+def delay_penalty(*, overdue: Decimal, daily_rate: Decimal, days: int) -> Decimal:
+    """The penalty interest on `overdue` for `days` more days at `daily_rate`, to the cent: the
+    same charge overdue.overdue_cost makes on a missed payment."""
+    amount = decimal_input(overdue, field="amount")
+    rate = decimal_input(daily_rate, field="rate")
+    return to_cents(amount * rate * int_input(days, field="days"))
+
+
+def overdue_now(*, debt: Debt) -> Decimal:
+    """What is overdue on a late loan: a payment for every month (or part) it is late, never
+    more than is owed; a loan not late has nothing overdue."""
+    if debt.days_late <= 0:
+        return ZERO
+    missed = -(-debt.days_late // 30)  # whole or part months late, rounded up
+    return min(debt.payment * missed, debt.owed)
+
+
+def delay_cost(*, debt: Debt) -> Decimal | None:
+    """What one more month (DELAY_DAYS) of delay costs in penalty interest: on what is overdue
+    now, or on one payment when the loan is not late, at the default penalty rule on the loan's
+    rate (budget.default_penalty_daily_rate). None when the rate is not known."""
+    if debt.yearly_rate is None:
+        return None
+    return delay_penalty(
+        overdue=overdue_now(debt=debt) or debt.payment,
+        daily_rate=default_penalty_daily_rate(true_apr=debt.yearly_rate),
+        days=DELAY_DAYS,
     )
+
+
+def outlooks(*, debts: Sequence[Debt], available: Decimal) -> tuple[Outlook, ...]:
+    """Each loan under the plan (plan_offers): its offer, whether the offer beats its interest,
+    the months it takes with and without interest, and, when the offer is below the payment
+    due, the shortfall and the penalty interest its first month starts."""
+    rows = []
+    for index, (debt, offer) in enumerate(
+        zip(debts, plan_offers(debts=debts, available=available), strict=True)
+    ):
+        short = max(debt.payment - offer, ZERO)
+        penalty = None
+        if short > ZERO and debt.yearly_rate is not None:
+            penalty = delay_penalty(
+                overdue=short,
+                daily_rate=default_penalty_daily_rate(true_apr=debt.yearly_rate),
+                days=DELAY_DAYS,
+            )
+        rows.append(
+            Outlook(
+                index=index,
+                offer=offer,
+                interest=debt.interest,
+                months=months_to_clear(
+                    owed=debt.owed, payment=offer, monthly_rate=debt.monthly_rate
+                ),
+                months_without_interest=months_to_clear(owed=debt.owed, payment=offer),
+                short=short,
+                penalty=penalty,
+            )
+        )
+    return tuple(rows)
 
 
 def payoff(*, debts: Sequence[Debt], available: Decimal, order: Sequence[int]) -> Payoff:
     """Pay every debt's payment each month, and put all the rest of `available` on the first
     debt in `order` still owing; a debt cleared frees its payment for the next (the 'snowball' or
-    'avalanche', depending on the order). Interest accrues monthly on each balance."""
+    'avalanche', depending on the order). Interest accrues monthly on each balance. Followed for
+    at most MAX_MONTHS, and given up as never clearing once the total passes GROWTH_CEILING."""
     money = decimal_input(available, field="available")
     balances = [debt.owed for debt in debts]
     interest = ZERO
@@ -275,8 +460,11 @@ def payoff(*, debts: Sequence[Debt], available: Decimal, order: Sequence[int]) -
             paid = min(balances[index], budget)
             balances[index] -= paid
             budget -= paid
-        if all(balance <= ZERO for balance in balances):
+        total = sum(balances, ZERO)
+        if total <= ZERO:
             return Payoff(tuple(order), month, interest)
+        if total > GROWTH_CEILING:
+            break
     return Payoff(tuple(order), None, interest)
 
 
@@ -295,27 +483,63 @@ def smallest_first(debts: Sequence[Debt]) -> tuple[int, ...]:
     return tuple(sorted(range(len(debts)), key=lambda i: (debts[i].owed, i)))
 
 
-def spiral(*, debts: Sequence[Debt], available: Decimal) -> tuple[SpiralMonth, ...]:
-    """Borrowing from a new app to pay the old ones (以贷养贷), month by month, against the
-    plan: what is owed in all after each month up to the last of SPIRAL_MONTHS.
+@cache
+def _new_loan_apr(monthly_rate: Decimal) -> Decimal:
+    # The true APR of one yuan lent at `monthly_rate` over NEW_LOAN_MONTHS with NEW_LOAN_FEE taken
+    # at payout: the borrower gets 1 - fee and repays the instalments on the whole yuan.
+    payment = installment_payment(principal=ONE, period_rate=monthly_rate, count=NEW_LOAN_MONTHS)
+    flows = [(payment, month, ZERO) for month in range(1, NEW_LOAN_MONTHS + 1)]
+    period_rate, _evaluations = solve_period_rate(advance=ONE - NEW_LOAN_FEE, flows=flows)
+    return period_rate * MONTHS_PER_YEAR
 
-    Plan: each month everything available goes to the lenders pro rata; each balance accrues
-    its own rate. Spiral: the same money goes to the same lenders, and what each payment due
-    still lacks is borrowed from a new app at the dearest rate entered (a new app charges no less
-    than the dearest one already owed), which accrues too. On both, money a loan no longer needs
-    (a share above what is left on it) is kept and counted against what is owed, so the two are
-    compared alike. Every yuan borrowed costs at least what it saves, so the spiral never owes
-    less than the plan. Balances are carried unrounded and rounded once, at the end.
+
+def new_loan_terms(*, debts: Sequence[Debt]) -> NewLoanTerms:
+    """The terms borrowing to pay is priced at for these debts: the band's top rate, or the
+    borrower's own dearest yearly rate when that is higher (a new app charges no less than the
+    dearest one already owed), with NEW_LOAN_FEE at payout over NEW_LOAN_MONTHS."""
+    dearest = max((debt.monthly_rate for debt in debts), default=ZERO) * MONTHS_PER_YEAR
+    yearly = max(dearest, NEW_LOAN_YEARLY_RATE)
+    return NewLoanTerms(
+        yearly_rate=yearly,
+        fee=NEW_LOAN_FEE,
+        months=NEW_LOAN_MONTHS,
+        apr=_new_loan_apr(yearly / MONTHS_PER_YEAR),
+        own_rate=dearest > NEW_LOAN_YEARLY_RATE,
+    )
+
+
+def spiral(*, debts: Sequence[Debt], available: Decimal) -> Spiral:
+    """Borrowing from new apps to pay the old ones (以贷养贷), month by month for SPIRAL_HORIZON
+    months, against the plan.
+
+    Plan: each month everything available goes to the lenders pro rata; each balance accrues its
+    own rate. Spiral: the same money goes to the same lenders, topped up so that every payment
+    due is made in full; the top-ups, and the instalments of the new loans taken in earlier
+    months, are paid first from money the old loans no longer need and then by borrowing again,
+    from a new app at new_loan_terms: a fee is taken at payout, so to have what is lacking the
+    borrower signs for more, and each new loan falls due in equal instalments from the next
+    month, so what is due snowballs. Money neither side needs (a share above what is left on a
+    loan) is counted against what is owed, on both sides alike.
+
+    Every yuan borrowed costs at least what it saves: the new loans' rate is no lower than any
+    old loan's and their fee comes on top, and the spiral pays each old lender no less than the
+    plan does. So the spiral never owes less than the plan. Balances are carried unrounded and
+    rounded once, at the end of each month.
     """
     money = decimal_input(available, field="available")
-    new_rate = max((debt.monthly_rate for debt in debts), default=ZERO)
+    terms = new_loan_terms(debts=debts)
+    new_rate = terms.yearly_rate / MONTHS_PER_YEAR
+    keep = ONE - terms.fee
+    # The instalment of one yuan lent at new_rate: each new loan's is its principal times this.
+    per_yuan = installment_payment(principal=ONE, period_rate=new_rate, count=terms.months)
     plan = [debt.owed for debt in debts]
     old = list(plan)
-    new_loan = kept = plan_kept = ZERO
+    new_loans: list[list] = []  # [balance, instalment, months left]
+    plan_kept = spiral_kept = fees = ZERO
     rows = []
-    for month in range(1, max(SPIRAL_MONTHS) + 1):
+    for month in range(1, SPIRAL_HORIZON + 1):
         offers = pro_rata(available=money, owed=plan)
-        new_loan += new_loan * new_rate
+        lacking = spare = due = ZERO
         for index, debt in enumerate(debts):
             plan[index] += plan[index] * debt.monthly_rate
             plan_paid = min(offers[index], plan[index])
@@ -325,26 +549,34 @@ def spiral(*, debts: Sequence[Debt], available: Decimal) -> tuple[SpiralMonth, .
             paid = min(max(debt.payment, offers[index]), old[index])
             old[index] -= paid
             own = min(offers[index], paid)
-            kept += offers[index] - own
-            new_loan += paid - own
+            spare += offers[index] - own
+            lacking += paid - own
+            due += paid
+        for loan in new_loans:
+            if loan[2] <= 0:
+                continue
+            loan[0] += loan[0] * new_rate
+            instalment = loan[0] if loan[2] == 1 else min(loan[1], loan[0])
+            loan[0] -= instalment
+            loan[2] -= 1
+            lacking += instalment
+            due += instalment
+        from_spare = min(spare, lacking)
+        spiral_kept += spare - from_spare
+        borrowed = ZERO
+        if lacking > from_spare:
+            borrowed = (lacking - from_spare) / keep
+            fees += borrowed - (lacking - from_spare)
+            new_loans.append([borrowed, borrowed * per_yuan, terms.months])
         planned = max(sum(plan, ZERO) - plan_kept, ZERO)
-        owed = max(sum(old, ZERO) + new_loan - kept, ZERO)
-        rows.append(SpiralMonth(month, to_cents(planned), to_cents(owed)))
-    return tuple(rows)
-
-
-def delay_penalty(*, overdue: Decimal, daily_rate: Decimal, days: int) -> Decimal:
-    """The penalty interest on `overdue` for `days` more days at `daily_rate`, to the cent: the
-    same charge overdue.overdue_cost makes on a missed payment."""
-    amount = decimal_input(overdue, field="amount")
-    rate = decimal_input(daily_rate, field="rate")
-    return to_cents(amount * rate * int_input(days, field="days"))
-
-
-def overdue_now(*, debt: Debt) -> Decimal:
-    """What is overdue on a late loan: a payment for every month (or part) it is late, never
-    more than is owed; a loan not late has nothing overdue."""
-    if debt.days_late <= 0:
-        return ZERO
-    missed = -(-debt.days_late // 30)  # whole or part months late, rounded up
-    return min(debt.payment * missed, debt.owed)
+        owing = sum(old, ZERO) + sum((loan[0] for loan in new_loans), ZERO) - spiral_kept
+        rows.append(
+            SpiralMonth(
+                month=month,
+                plan=to_cents(planned),
+                spiral=to_cents(max(owing, ZERO)),
+                due=to_cents(due),
+                borrowed=to_cents(borrowed),
+            )
+        )
+    return Spiral(terms=terms, months=tuple(rows), fees=to_cents(fees))

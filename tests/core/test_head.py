@@ -74,6 +74,7 @@ def every_get_url() -> list[str]:
         f"/debts/?{debts}",
         f"/debts/plan/?{debts}",
         f"/debts/plan.csv?{debts}",
+        f"/debts/pack/?{debts}",
         f"/debts/letter/1/?{debts}",
         f"/result/s/{debts_token}/",
         f"/result/s/{debts_token}/debts.csv",

@@ -105,6 +105,7 @@ def _figures_links() -> dict[str, str]:
         "affordability:compare_csv": f"/result/compare.csv?{compare}",
         "debts:plan": f"/debts/plan/?{debts}",
         "debts:csv": f"/debts/plan.csv?{debts}",
+        "debts:pack": f"/debts/pack/?{debts}",
         "debts:letter": f"/debts/letter/1/?{debts}",
         "guidance:calculator": "/late/calculator/?days=40&overdue=900",
     }

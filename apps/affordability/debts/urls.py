@@ -10,5 +10,6 @@ urlpatterns = [
     path("", views.form, name="form"),
     path("plan/", views.plan, name="plan"),
     path("plan.csv", views.plan_csv, name="csv"),
+    path("pack/", views.pack, name="pack"),
     path("letter/<int:number>/", views.letter, name="letter"),
 ]

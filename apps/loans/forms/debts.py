@@ -1,8 +1,8 @@
 """My debts' input (/debts/): the month the plan is made from and up to MAX_DEBTS loans.
 
 `income` and `essentials` (the month), and for loan N, from 0 to 9 (a Django formset with the
-prefix `loan`, so its management fields loan-TOTAL_FORMS... come with a POST; a GET link needs
-only the fields):
+prefix `loan`; its management fields loan-TOTAL_FORMS... come with the page's POST, but every box
+is read whatever they say, and a link needs only the fields):
     loan-N-label      a few words of the borrower's own (借呗, A), optional; never a name or number
     loan-N-owed       what is owed now (yuan)
     loan-N-payment    the payment due each month (yuan; 0 if none)
@@ -15,17 +15,19 @@ only the fields):
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from apps.finance import MAX_AMOUNT
 from apps.finance.debts import MAX_DEBTS, Debt
 from apps.finance.overdue import MAX_DAYS_LATE
 from apps.loans.fields import MoneyField, WholeNumberField
-from apps.loans.forms.base import RepayableForm, flag_rate_above_limit
+from apps.loans.forms.base import FormData, RepayableForm, bounded, flag_rate_above_limit
 from apps.loans.forms.budget import BudgetForm
 from apps.loans.forms.offer import OfferForm, TermsForm
 
@@ -41,6 +43,17 @@ DEBT_TYPED_FIELDS = ("label", "owed", "payment", "days_late", "rate", "court")
 DEBT_BOXES_OPEN = 4
 # A label is a few words of the borrower's own: enough for 借呗 or "the phone loan".
 MAX_LABEL_LENGTH = 20
+# The formset's management fields (loan-TOTAL_FORMS...), as Django names them.
+MANAGEMENT_FIELDS = ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS")
+# A box's field name: loan-3-owed -> ("3", "owed").
+BOX_FIELD = re.compile(rf"{DEBT_PREFIX}-(\d+)-(\w+)\Z")
+# What the form page says when its loan boxes arrive changed from what it sends (counts that are
+# not whole numbers up to MAX_DEBTS, figures for a box past the last): the page's own words,
+# never Django's "ManagementForm data is missing or has been tampered with".
+TAMPERED_MESSAGE = _(
+    "The loan boxes did not arrive as this page sends them, so no plan was made from them. "
+    "What you typed is below: check it and press “See my plan” again."
+)
 
 
 class DebtBudgetForm(RepayableForm):
@@ -171,3 +184,50 @@ DebtFormSet = forms.formset_factory(
     validate_max=True,
     absolute_max=MAX_DEBTS,
 )
+
+
+def tampered(data: FormData) -> bool:
+    """The loan boxes arrived changed from what the page sends: a count (loan-TOTAL_FORMS...)
+    that is not a whole number from 0 to MAX_DEBTS, or something typed in a box past the last.
+    A link without counts is not changed: it is read box by box."""
+    for name in MANAGEMENT_FIELDS:
+        value = data.get(f"{DEBT_PREFIX}-{name}")
+        if value is None:
+            continue
+        text = str(value).strip()
+        if not (text.isascii() and text.isdigit()) or int(text) > MAX_DEBTS:
+            return True
+    for key in data:
+        match = BOX_FIELD.match(key)
+        if match and int(match.group(1)) >= MAX_DEBTS and str(data.get(key, "")).strip():
+            return True
+    return False
+
+
+def _last_box_used(values: dict[str, Any]) -> int:
+    """The number (from 0) of the last box with something typed or ticked in it, or -1."""
+    last = -1
+    for key, value in values.items():
+        match = BOX_FIELD.match(key)
+        if match and match.group(2) in DEBT_TYPED_FIELDS and str(value).strip():
+            last = max(last, int(match.group(1)))
+    return min(last, MAX_DEBTS - 1)
+
+
+def debt_formset(data: FormData, *, every_box: bool = True) -> DebtFormSet:
+    """The loan boxes bound to `data`, as the page, a link, a letter or a saved result sends
+    them. Every box is read, whatever counts the data carries (a link carries none), each as an
+    extra one, so a box emptied on a pre-filled page is no loan rather than a missing figure.
+    With `every_box` False only the boxes up to the last one used are built: all the answer
+    needs, and for four loans under half the work of ten boxes."""
+    values = bounded(data.dict() if isinstance(data, QueryDict) else dict(data))
+    count = MAX_DEBTS if every_box else max(_last_box_used(values) + 1, 1)
+    values.update(
+        {
+            f"{DEBT_PREFIX}-TOTAL_FORMS": str(count),
+            f"{DEBT_PREFIX}-INITIAL_FORMS": "0",
+            f"{DEBT_PREFIX}-MIN_NUM_FORMS": "0",
+            f"{DEBT_PREFIX}-MAX_NUM_FORMS": str(MAX_DEBTS),
+        }
+    )
+    return DebtFormSet(values, prefix=DEBT_PREFIX)

@@ -1,20 +1,78 @@
 """My debts (/debts/): the form's names, the picture, the order with its reasons, the plan (clear
-or share), the spiral, the letters, the CSV, saving, and input people really type."""
+or share) and what it costs, the three things to do tomorrow, the spiral, the letters, the CSV,
+saving, the language switch at any size, tampered forms, and input people really type."""
 
 from __future__ import annotations
 
 import csv
 import io
 import re
+from datetime import timedelta
 from decimal import Decimal
+from urllib.parse import urlencode
 
 import pytest
+from django.utils import timezone
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from apps.core.models import SavedResult, Stage
 from apps.finance import debts as engine
+from apps.loans.forms.base import MAX_ANNUAL_RATE
+from tests.fuzz import examples
 from tests.loans.helpers import four_loans
 
 pytestmark = pytest.mark.django_db
+
+# The issue's loan: 20,000 owed at 10% a month, paying 500. It answered 500.
+NEVER_CLEARS = {
+    "income": "4000",
+    "essentials": "3000",
+    "loan-0-owed": "20000",
+    "loan-0-payment": "500",
+    "loan-0-rate": "10",
+    "loan-0-rate_period": "month",
+}
+# The issue's other example: three loans owing 16,000, 3,300 due, 500 left for them.
+THREE_LOANS = {
+    "income": "5000",
+    "essentials": "4500",
+    "loan-0-owed": "8000",
+    "loan-0-payment": "1500",
+    "loan-0-rate": "24",
+    "loan-0-rate_period": "year",
+    "loan-1-owed": "5000",
+    "loan-1-payment": "1100",
+    "loan-1-rate": "日息万五",
+    "loan-2-owed": "3000",
+    "loan-2-payment": "700",
+    "loan-2-rate": "2",
+    "loan-2-rate_period": "month",
+}
+# The page's own management fields, as its POST sends them.
+MANAGEMENT = {
+    "loan-TOTAL_FORMS": "10",
+    "loan-INITIAL_FORMS": "0",
+    "loan-MIN_NUM_FORMS": "0",
+    "loan-MAX_NUM_FORMS": "10",
+}
+
+
+def ten_loans() -> dict[str, str]:
+    """Ten loans with the longest labels a box takes, in Chinese: a link carrying them is far
+    over the 2,048 characters Django's language switch follows."""
+    data = {"income": "8000", "essentials": "3000"}
+    for n in range(engine.MAX_DEBTS):
+        data |= {
+            f"loan-{n}-label": f"第{n + 1}个借款平台的名字写得很长很长的一笔贷款"[:20],
+            f"loan-{n}-owed": f"{(n + 1) * 1000:,}",
+            f"loan-{n}-payment": str(300 + 10 * n),
+            f"loan-{n}-days_late": str(n * 7),
+            f"loan-{n}-rate": "0.05",
+            f"loan-{n}-rate_period": "day",
+            f"loan-{n}-lender": "platform",
+        }
+    return data
 
 
 def _plan(client, data=None, **extra):
@@ -47,9 +105,7 @@ def test_a_link_prefills_the_form_without_judging_it(en):
 
 
 def test_posting_the_page_shows_the_plan_with_the_total_and_the_order(en):
-    response = en.post(
-        "/debts/", {**four_loans(), "loan-TOTAL_FORMS": "10", "loan-INITIAL_FORMS": "0"}
-    )
+    response = en.post("/debts/", {**four_loans(), **MANAGEMENT})
     page = response.content.decode()
     assert response.status_code == 200
     assert 'data-plan="share"' in page
@@ -125,34 +181,76 @@ def test_a_budget_that_covers_every_payment_clears_the_dearest_first(en):
     assert "data-offer=" not in page and "/debts/letter/" not in page
 
 
-def test_a_letter_carries_that_lenders_figures(en):
+def _letter_buttons(page: str) -> list[str]:
+    return re.findall(r'form="debts-figures" formaction="(/debts/letter/\d+/)"', page)
+
+
+def test_a_letter_carries_that_lenders_figures_posted_from_the_plan(en):
     _response, page = _plan(en)
-    links = re.findall(r'href="(/debts/letter/\d+/\?[^"]+)"', page)
-    assert len(links) == 4
+    buttons = _letter_buttons(page)
+    # One per lender, in the order to call them: the late loan first.
+    assert buttons == [
+        "/debts/letter/2/",
+        "/debts/letter/1/",
+        "/debts/letter/3/",
+        "/debts/letter/4/",
+    ]
     offers = _offers(page)
-    letter = en.get(links[1].replace("&amp;", "&"))
+    letter = en.post(buttons[0], four_loans())
     text = letter.content.decode()
     assert letter.status_code == 200
     assert "5,000.00" in text and "40 days late" in text
     assert f"{offers[1]:,.2f}" in text
-    assert "个性化分期" in text and "协商还款" in text
     # Chinese first (it goes to the lender), English beside it for an English reader.
     assert 'lang="zh-hans"' in text and 'lang="en"' in text
+    # The way back posts the same figures to the plan.
+    assert 'id="debts-figures" method="post" action="/debts/plan/"' in text
+    assert 'name="loan-1-owed" value="5000"' in text
+
+
+def test_the_letter_is_worded_as_an_adviser_would_and_only_asks(zh):
+    text = zh.post("/debts/letter/2/", four_loans()).content.decode()
+    assert "关于协商分期还款并暂停计收罚息的申请" in text
+    assert "请贵司：" in text and "我欠贵司" in text
+    # One way of addressing the lender, and no card-only term on an ordinary loan.
+    assert "贵方" not in text and "你们" not in text and "个性化分期" not in text
+    assert "必须答复" not in text and "must answer" not in text
 
 
 def test_no_letter_for_a_loan_that_is_not_there(en):
     figures = four_loans()
     assert en.get("/debts/letter/9/", figures).status_code == 404
+    assert en.post("/debts/letter/9/", figures).status_code == 404
     assert en.get("/debts/letter/1/", {**figures, "income": "30000"}).status_code == 404
 
 
-def test_the_csv_lists_the_loans_in_order_with_the_offers(en):
-    response = en.get("/debts/plan.csv", four_loans())
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_the_csv_lists_the_loans_in_order_with_the_offers(en, method):
+    response = getattr(en, method)("/debts/plan.csv", four_loans())
     assert response.status_code == 200
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][0] == "Order"
     assert rows[1][1] == "Loan 2 · B"
     assert sum(Decimal(row[6]) for row in rows[1:]) == Decimal("2500.00")
+    # Each is short of its payment due by what the plan does not pay.
+    assert [Decimal(row[9]) for row in rows[1:]] == [
+        Decimal(row[3].replace(",", "")) - Decimal(row[6]) for row in rows[1:]
+    ]
+
+
+def test_the_plan_page_posts_its_figures_and_carries_none_in_a_link(en):
+    _response, page = _plan(en)
+    assert 'id="debts-figures" method="post" action="/result/save/"' in page
+    links = re.findall(r'(?:href|action|formaction)="([^"]*)"', page)
+    assert not [link for link in links if "loan-" in link or "income=" in link]
+    for action in ("/debts/plan/", "/debts/plan.csv", "/debts/"):
+        assert f'form="debts-figures" formaction="{action}"' in page
+
+
+def test_changing_the_figures_posts_them_back_to_the_form(en):
+    page = en.post("/debts/", {**four_loans(), "change": "1"}).content.decode()
+    assert 'name="loan-0-owed"' in page and 'value="12,000"' in page
+    assert "error-summary" not in page and 'data-plan="' not in page
 
 
 def test_saving_reopens_in_both_languages_and_deletes(client):
@@ -214,3 +312,301 @@ def test_chinese_page(zh):
     _response, page = _plan(zh)
     assert "还款计划" in page or "计划" in page
     assert "以贷养贷" in page
+    assert "明天先做这三件事" in page
+
+
+def _steps(page: str) -> list[str]:
+    return re.findall(r'<li data-step="(\w+)">', page)
+
+
+def test_three_things_to_do_tomorrow_come_first_built_from_the_borrowers_figures(en):
+    _response, page = _plan(en)
+    assert _steps(page) == ["essentials", "call_first", "letters"]
+    steps = page[
+        page.index('id="steps-title"') : page.index("</ol>", page.index('id="steps-title"'))
+    ]
+    assert "Three things to do tomorrow" in steps
+    assert "Keep 3,500.00 yuan for essentials" in steps
+    assert "Call the lender of Loan 2 · B first: it is 40 days late" in steps
+    assert "(below, 4 in all)" in steps
+    # On the first screen: after the headline, before the list of loans.
+    assert (
+        page.index('id="headline"')
+        < page.index('id="steps-title"')
+        < page.index('id="picture-title"')
+    )
+
+
+@pytest.mark.parametrize(
+    ("figures", "steps"),
+    [
+        (four_loans(income="30000"), ["essentials", "call_first", "no_new_loans"]),
+        (
+            four_loans(income="30000", **{"loan-1-days_late": "0"}),
+            ["essentials", "pay_all", "no_new_loans"],
+        ),
+        (four_loans(essentials="6000"), ["nothing_left", "call_first", "free_advice"]),
+        (four_loans(**{"loan-0-court": "on"}), ["essentials", "call_first", "letters"]),
+        (NEVER_CLEARS, ["essentials", "call_first", "letters"]),
+    ],
+    ids=["covers, one late", "covers, none late", "nothing left", "court papers", "never clears"],
+)
+def test_the_three_steps_follow_the_borrowers_situation(en, figures, steps):
+    _response, page = _plan(en, figures)
+    assert _steps(page) == steps
+
+
+def test_the_pay_all_step_names_the_dearest_loan(en):
+    _response, page = _plan(en, four_loans(income="30000", **{"loan-1-days_late": "0"}))
+    assert "on Loan 1 · 借呗 first" in page
+
+
+def test_court_papers_are_the_first_thing_to_deal_with(en):
+    _response, page = _plan(en, four_loans(**{"loan-0-court": "on"}))
+    assert "Deal with Loan 1 · 借呗 first: you have court papers for it" in page
+
+
+def test_what_the_plan_costs_names_each_loan_it_pays_below_its_due_on_the_first_screen(en):
+    _response, page = _plan(en)
+    costs = page[page.index('id="costs-title"') : page.index('id="picture-title"')]
+    assert page.index('id="steps-title"') < page.index('id="costs-title"')
+    assert re.findall(r'data-overdue-loan="(\d+)"', costs) == ["2", "1", "3", "4"]
+    assert "Loan 2 · B</strong>, <strong>Loan 1 · 借呗</strong>" in costs
+    first = Stage.objects.get(phase=Stage.Phase.OVERDUE, first_day=1)
+    today = timezone.localdate()
+    # A loan not yet late: overdue from its next due date, in the first stage, linked.
+    assert f'href="/late/stages/{first.slug}/"' in costs
+    assert "Overdue from its next due date" in costs
+    # The late one: overdue since the day it went late, and the harsher stage ahead.
+    since = (today - timedelta(days=40)).isoformat()
+    assert f"Overdue since {since}" in costs and "in 51 days" in costs
+    # The penalty it starts: 24% a year x 1.5 on the 136.35 the plan leaves unpaid, 30 days.
+    assert "Penalty interest of about 4.03 yuan in the first month" in costs
+    assert "credit record (征信)" in costs and "accept the lower amount" in costs
+    assert "Sources:" in costs
+
+
+def test_a_plan_that_pays_every_payment_costs_nothing_to_show(en):
+    _response, page = _plan(en, four_loans(income="30000"))
+    assert 'id="costs-title"' not in page
+
+
+def test_the_loan_that_never_clears_is_answered_first_with_what_would_clear_it(en):
+    _response, page = _plan(en, NEVER_CLEARS)
+    assert 'data-plan="clear"' in page
+    assert "but the debts never clear" in page
+    order = re.findall(r'data-loan="(\d+)" data-reason="(\w+)"', page)
+    assert order == [("1", "grows")]
+    # Paid in full it grows by 1,500 a month: the issue's own words, first thing tomorrow.
+    assert "at 500.00 yuan a month it never clears, it grows by 1,500.00 yuan a month" in page
+    # The 500 left over goes on it too, and still does not beat its 2,000 of interest.
+    assert "At 1,000.00 yuan a month it never clears" in page
+    assert "so it grows by 1,000.00 yuan a month" in page
+    assert "then 1,000.00 yuan a month clears it in 20 months" in page
+    assert _letter_buttons(page) == ["/debts/letter/1/"]
+    letter = en.post("/debts/letter/1/", NEVER_CLEARS).content.decode()
+    assert "the interest is 2,000.00 yuan a month, and I can pay 1,000.00 yuan" in letter
+    assert "stop adding interest, penalty interest and fees" in letter
+    assert "20 months if no more interest or fees are added" in letter
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_the_issues_500_is_gone_by_link_post_and_save(client, method):
+    response = getattr(client, method)("/debts/plan/", NEVER_CLEARS)
+    assert response.status_code == 200
+    assert client.post("/debts/", NEVER_CLEARS).status_code == 200
+    saved = client.post("/result/save/", {**NEVER_CLEARS, "kind": "debts"})
+    assert saved.status_code == 302
+    assert client.get(saved["Location"]).status_code == 200
+
+
+PERIOD_LIMITS = {
+    "day": MAX_ANNUAL_RATE / 365,
+    "month": MAX_ANNUAL_RATE / 12,
+    "year": MAX_ANNUAL_RATE,
+}
+
+
+@settings(
+    max_examples=examples(200),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    owed=st.decimals(min_value="0.01", max_value=10_000_000, places=2),
+    payment=st.decimals(min_value="0.01", max_value=10_000_000, places=2),
+    period=st.sampled_from(sorted(PERIOD_LIMITS)),
+    share=st.decimals(min_value=0, max_value=1, places=6),
+    income=st.decimals(min_value=1, max_value=1_000_000, places=2),
+)
+@example(
+    owed=Decimal(20000),
+    payment=Decimal(500),
+    period="month",
+    share=Decimal("0.12"),
+    income=Decimal(4000),
+)
+def test_no_loan_the_form_accepts_answers_500_by_link_post_or_save(
+    client, owed, payment, period, share, income
+):
+    # Rates up to 1,000% a year in any period, typed in percent.
+    rate = (PERIOD_LIMITS[period] * share * 100).quantize(Decimal("0.0001"))
+    figures = {
+        "income": str(income),
+        "essentials": str((income / 2).quantize(Decimal("0.01"))),
+        "loan-0-owed": str(owed),
+        "loan-0-payment": str(payment),
+        "loan-0-rate": str(rate),
+        "loan-0-rate_period": period,
+        **{k.replace("loan-0", "loan-1"): v for k, v in four_loans().items() if "loan-0" in k},
+    }
+    assert client.get("/debts/plan/", figures).status_code == 200
+    assert client.post("/debts/", figures).status_code == 200
+    assert client.post("/debts/letter/1/", figures).status_code in (200, 404)
+    saved = client.post("/result/save/", {**figures, "kind": "debts"})
+    assert saved.status_code == 302
+    assert client.get(saved["Location"]).status_code == 200
+
+
+def test_borrowing_to_pay_three_loans_with_500_of_3300_owes_more_than_today(en):
+    _response, page = _plan(en, THREE_LOANS)
+    plan = [Decimal(v) for v in re.findall(r'data-plan-owed="([\d.]+)"', page)]
+    spiral = [Decimal(v) for v in re.findall(r'data-spiral-owed="([\d.]+)"', page)]
+    due = [Decimal(v) for v in re.findall(r'data-spiral-due="([\d.]+)"', page)]
+    assert all(s > p for p, s in zip(plan, spiral, strict=True))
+    assert spiral[-1] > Decimal(16000) > plan[-1]
+    assert due[-1] > 2 * Decimal(3300)
+    assert "That is more than you owe today." in page
+
+
+def test_the_spiral_states_its_assumptions_beside_the_chart_in_both_languages(client):
+    pages = {
+        language: client.get(
+            "/debts/plan/", THREE_LOANS, HTTP_ACCEPT_LANGUAGE=language
+        ).content.decode()
+        for language in ("en", "zh-hans")
+    }
+    chart = pages["en"].index('id="chart-spiral-title"')
+    assumptions = pages["en"][pages["en"].index('id="spiral-assumptions"') :]
+    assert chart < pages["en"].index('id="spiral-assumptions"')
+    assert "We assume a new app lends at 36.00% a year" in assumptions
+    assert "the top of the 24% to 36% band" in assumptions
+    assert "takes 3% of each loan as a fee" in assumptions
+    assert "in 3 equal monthly payments from the next month" in assumptions
+    assert "a true yearly cost (APR) of 55.2%" in assumptions
+    assumptions = pages["zh-hans"][pages["zh-hans"].index('id="spiral-assumptions"') :]
+    assert "年利率是 36.00%" in assumptions and "手续费" in assumptions
+    assert "真实年化成本（APR）是 55.2%" in assumptions
+
+
+def test_the_borrowers_own_dearer_rate_prices_the_new_loans(en):
+    _response, page = _plan(en, four_loans(**{"loan-1-rate": "5"}))  # 5% a month: 60% a year
+    assert "We assume a new app lends at 60.00% a year" in page
+
+
+@pytest.mark.parametrize(
+    ("language", "word"), [("en", "Three things to do tomorrow"), ("zh-hans", "明天先做这三件事")]
+)
+def test_a_ten_loan_plan_survives_a_language_switch(client, language, word):
+    figures = ten_loans()
+    # Far too long for a link: Django's switch drops a "next" over 2,048 characters.
+    assert len(f"/debts/plan/?{urlencode(figures)}") > 2048
+    page = client.post("/debts/", figures).content.decode()
+    assert 'formaction="/debts/plan/"' in page and 'name="language"' in page
+    response = client.post("/debts/plan/", {**figures, "language": language})
+    switched = response.content.decode()
+    assert response.status_code == 200
+    assert f'<html lang="{language}">' in switched and word in switched
+    assert len(re.findall(r'data-loan="\d+"', switched)) == engine.MAX_DEBTS
+    assert response.cookies["django_language"].value == language
+    # The pages after it stay in that language.
+    assert f'<html lang="{language}">' in client.get("/debts/").content.decode()
+
+
+def test_a_letter_switches_language_with_its_figures(client):
+    response = client.post("/debts/letter/2/", {**four_loans(), "language": "en"})
+    page = response.content.decode()
+    assert response.status_code == 200 and '<html lang="en">' in page
+    assert 'formaction="/debts/letter/2/"' in page
+
+
+def test_a_language_the_site_does_not_speak_changes_nothing(en):
+    response = en.post("/debts/plan/", {**four_loans(), "language": "fr"})
+    assert response.status_code == 200 and "django_language" not in response.cookies
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        {"loan-TOTAL_FORMS": "abc"},
+        {"loan-TOTAL_FORMS": "-1"},
+        {"loan-TOTAL_FORMS": "1000"},
+        {"loan-INITIAL_FORMS": "x"},
+        {"loan-MAX_NUM_FORMS": "99999999999999999999"},
+        {"loan-10-owed": "9000"},
+        {"loan-12-payment": "1"},
+    ],
+    ids=["count not a number", "negative", "too many", "initial", "max", "eleventh", "thirteenth"],
+)
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("en", "The loan boxes did not arrive as this page sends them"), ("zh-hans", "贷款框")],
+)
+def test_a_tampered_form_gets_the_pages_own_message_with_what_was_typed_kept(
+    client, changed, language, message
+):
+    data = {**four_loans(), **MANAGEMENT, **changed}
+    response = client.post("/debts/", data, HTTP_ACCEPT_LANGUAGE=language)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "error-summary" in page and message in page
+    assert "ManagementForm" not in page and "tampered" not in page
+    assert 'value="12,000"' in page and 'value="借呗"' in page
+    assert 'data-plan="' not in page
+
+
+def test_a_post_without_the_counts_is_read_box_by_box(en):
+    page = en.post("/debts/", four_loans()).content.decode()
+    assert 'data-plan="share"' in page
+    # A count lower than the boxes used loses nothing either.
+    page = en.post(
+        "/debts/", {**four_loans(), **MANAGEMENT, "loan-TOTAL_FORMS": "2"}
+    ).content.decode()
+    assert len(re.findall(r'data-loan="\d+"', page)) == 4
+
+
+def test_the_pack_to_print_has_every_letter_and_the_plan_has_none(en):
+    _response, page = _plan(en)
+    assert 'class="print-only page-break-before rp-printed-letter"' not in page
+    assert 'form="debts-figures" formaction="/debts/pack/"' in page
+    pack = en.post("/debts/pack/", four_loans()).content.decode()
+    assert pack.count('class="print-only page-break-before rp-printed-letter"') == 4
+    assert "This is the pack to print" in pack and 'data-plan="share"' in pack
+    # Chinese to send, English beside it for an English reader; the first to call comes first.
+    assert pack.index("Letter for Loan 2 · B") < pack.index("Letter for Loan 1 · 借呗")
+    assert "关于协商分期还款并暂停计收罚息的申请" in pack
+    # Its language switch posts the figures back to the pack.
+    assert 'formaction="/debts/pack/"' in pack and 'name="language"' in pack
+
+
+def test_the_forms_own_language_switch_keeps_what_was_typed(client):
+    page = client.get("/debts/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert 'form="debts-form" formaction="/debts/"' in page and 'id="debts-form"' in page
+    typed = {**ten_loans(), "loan-3-owed": "五千多"}  # even a figure that does not pass
+    response = client.post("/debts/", {**typed, **MANAGEMENT, "language": "en"})
+    page = response.content.decode()
+    assert '<html lang="en">' in page and "See my plan" in page
+    assert 'value="五千多"' in page and 'value="10,000"' in page
+    assert "error-summary" not in page
+    assert response.cookies["django_language"].value == "en"
+
+
+def test_the_spiral_is_quoted_where_it_owes_most_beyond_the_plan(en):
+    # Four loans with 2,500 of 2,800: both ways are clear within the year, so the words quote
+    # half a year, where borrowing to pay still owes more, never "0.00 instead of 0.00".
+    _response, page = _plan(en)
+    assert "yet after 6 months you would owe" in page
+    assert "you would owe 0.00 yuan instead of 0.00 yuan" not in page
+    _response, page = _plan(en, THREE_LOANS)
+    assert "yet after 12 months you would owe" in page
+    assert "In 12 months the new apps would take" in page and "up to " in page
