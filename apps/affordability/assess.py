@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from apps.affordability import charts, markup
-from apps.core.facts import rate_lines, sources_by_key
+from apps.core.facts import line_terms, rate_lines, sources_by_key
 from apps.core.models import LenderKind, RateLine, SavedResult, Source
 from apps.core.pagecache import cached_content
 from apps.finance import Plan, price
@@ -303,13 +303,6 @@ class Assessment:
         return self._pick(CARD_SOURCES)
 
 
-def _line_terms(lines: dict[str, RateLine]) -> dict[str, LineTerms]:
-    return {
-        code: LineTerms(line.value, frozenset(k.value for k in line.lender_kinds()), line.as_of)
-        for code, line in lines.items()
-    }
-
-
 @dataclass
 class Check:
     """A loan check: the input as read and, once it passes and the engine prices it, its
@@ -416,7 +409,7 @@ def _read_facts(lines: dict[str, RateLine], sources: dict[str, Source]) -> Facts
         for code, line in lines.items()
     ]
     key = hashlib.sha256(repr(shown).encode()).hexdigest()[:16]
-    return Facts(lines, _line_terms(lines), sources, key)
+    return Facts(lines, line_terms(lines), sources, key)
 
 
 def run_check(data: Any, *, token: str = "", all_rows: bool = False) -> Check:

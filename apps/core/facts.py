@@ -12,6 +12,7 @@ from django.db.models import Prefetch, QuerySet
 
 from apps.core.models import Confidence, HelpLine, RateLine, Source
 from apps.core.pagecache import cached_content
+from apps.finance.check import LineTerms
 
 # The national psychological help line (content/sources.yaml: hotline-12356).
 CRISIS_LINE = "12356"
@@ -37,6 +38,16 @@ def rate_lines() -> dict[str, RateLine]:
         "rate-lines",
         lambda: {line.code: line for line in RateLine.objects.select_related("source")},
     )
+
+
+def line_terms(lines: dict[str, RateLine] | None = None) -> dict[str, LineTerms]:
+    """The rate lines as the engine weighs them (apps.finance.check.LineTerms), by code, in the
+    administrators' order."""
+    lines = rate_lines() if lines is None else lines
+    return {
+        code: LineTerms(line.value, frozenset(k.value for k in line.lender_kinds()), line.as_of)
+        for code, line in lines.items()
+    }
 
 
 def lines_for(lender: str, lines: dict[str, RateLine] | None = None) -> tuple[RateLine, ...]:
@@ -67,9 +78,3 @@ def safety_lines() -> list[HelpLine]:
     """The numbers a "Safety first" box shows, in SAFETY_LINES' order."""
     by_number = {line.number: line for line in help_lines()}
     return [by_number[number] for number in SAFETY_LINES if number in by_number]
-
-
-def crisis_line() -> HelpLine | None:
-    """The psychological help line that pages for a loan a month or more late show
-    (CRISIS_LINE; Stage.shows_crisis_line)."""
-    return next((line for line in help_lines() if line.number == CRISIS_LINE), None)

@@ -172,10 +172,9 @@ class GuidanceItem(models.Model):
         abstract = True
 
 
-# From this many days late on, My debts shows the crisis line (12356).
-CRISIS_LINE_FROM_DAY = 31
-# From this many days late on, and in court, stage pages open with "Safety first": 110, 120,
-# 12356 and 12348 (FACTS.md: the psychological help line from the first weeks late).
+# From this many days late on, and in court, stage pages and My debts open with "Safety first":
+# 110, 120, 12356 and 12348 (hotline-12356: the psychological help line from the first weeks
+# late).
 SAFETY_FIRST_FROM_DAY = 8
 
 
@@ -215,17 +214,9 @@ class Stage(models.Model):
         return self.title_en
 
     @property
-    def shows_crisis_line(self) -> bool:
-        """From a month late, and in court, My debts shows the psychological help line: by then
-        the pressure is at its worst."""
-        if self.phase == self.Phase.COURT:
-            return True
-        return self.phase == self.Phase.OVERDUE and (self.first_day or 0) >= CRISIS_LINE_FROM_DAY
-
-    @property
     def shows_safety_first(self) -> bool:
-        """From the second week late, and in court, a stage page opens with the numbers for
-        danger, distress and legal help."""
+        """From the second week late, and in court, a stage page (and My debts, for a loan in
+        it) opens with the numbers for danger, distress and legal help."""
         if self.phase == self.Phase.COURT:
             return True
         return self.phase == self.Phase.OVERDUE and (self.first_day or 0) >= SAFETY_FIRST_FROM_DAY

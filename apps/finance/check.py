@@ -116,6 +116,16 @@ def court_lines(lines: Mapping[str, LineTerms], codes: Sequence[str]) -> tuple[s
     return tuple(shown[value] for value in sorted(shown))
 
 
+def penalty_cap_line(
+    *, lender: str, lines: Mapping[str, LineTerms], kinds: Sequence[str]
+) -> str | None:
+    """The line that caps an assumed late-payment rate for `lender`: the highest court line that
+    may bind it (a court supports no more, whichever kind it turns out to be); None if none."""
+    for_lender = lender_lines(lender=lender, lines=lines, kinds=kinds)
+    courts = court_lines(lines, (*for_lender.binding, *for_lender.possible))
+    return courts[-1] if courts else None
+
+
 def price_offer(offer: Offer | Plan) -> Quote:
     """The schedule and true cost of a quoted offer or a shown plan (raises OfferError)."""
     if isinstance(offer, Plan):

@@ -29,7 +29,7 @@ from apps.finance.budget import default_penalty_daily_rate
 from apps.finance.errors import ErrorCode, OfferError
 from apps.finance.money import CENT, ONE, ZERO, decimal_input, int_input, to_cents
 from apps.finance.periods import DAYS_PER_YEAR, MONTHS_PER_YEAR
-from apps.finance.rates import RatePeriod, rate_period_input
+from apps.finance.rates import MAX_ANNUAL_RATE, RatePeriod, rate_period_input
 from apps.finance.schedule import installment_payment
 
 MAX_DEBTS = 10
@@ -86,7 +86,13 @@ PLAN_SHARE = "share"  # it does not: offer what is left, shared pro rata
 @dataclass(frozen=True, slots=True)
 class Debt:
     """One loan as the borrower knows it: what is owed now, the monthly payment due, days late,
-    the quoted rate (a fraction, None if unknown) and its period, and court papers received."""
+    the quoted rate (a fraction, None if unknown) and its period, and court papers received.
+
+    `fee_base`: when the rate is a fee rate (费率, 手续费率, 月费率: charged on the amount first
+    borrowed every month, however much is repaid), the amount it is charged on; None when the
+    rate is interest on what is still owed. `penalty_line`: the yearly line a court holds this
+    lender's charges to, which caps the assumed penalty rate (budget.penalty_assumption); None
+    when no line is known to bind it."""
 
     owed: Decimal
     payment: Decimal
@@ -94,6 +100,8 @@ class Debt:
     rate: Decimal | None = None
     rate_period: RatePeriod | str = RatePeriod.MONTH
     in_court: bool = False
+    fee_base: Decimal | None = None
+    penalty_line: Decimal | None = None
 
     def __post_init__(self) -> None:
         put = object.__setattr__  # frozen: normalised values are stored once, here
@@ -113,9 +121,19 @@ class Debt:
             if rate < ZERO:
                 raise OfferError(ErrorCode.RATE_NEGATIVE, field="rate")
             put(self, "rate", rate)
+        if self.fee_base is not None:
+            base = decimal_input(self.fee_base, field="fee_base")
+            if base <= ZERO:
+                raise OfferError(ErrorCode.AMOUNT_NOT_POSITIVE, field="fee_base")
+            put(self, "fee_base", base)
+        if self.penalty_line is not None:
+            line = decimal_input(self.penalty_line, field="penalty_line")
+            if line < ZERO:
+                raise OfferError(ErrorCode.RATE_NEGATIVE, field="penalty_line")
+            put(self, "penalty_line", line)
 
     @property
-    def monthly_rate(self) -> Decimal:
+    def quoted_monthly_rate(self) -> Decimal:
         """The quoted rate for one average month (zero when the rate is not known)."""
         if self.rate is None:
             return ZERO
@@ -126,21 +144,63 @@ class Debt:
         return self.rate
 
     @property
+    def balance_rate(self) -> Decimal:
+        """The monthly rate charged on what is still owed: the quoted rate, or zero for a fee
+        rate, which is charged on its base instead (monthly_fee)."""
+        return ZERO if self.fee_base is not None else self.quoted_monthly_rate
+
+    @property
+    def monthly_fee(self) -> Decimal:
+        """A fee rate's charge each month while anything is owed, to the cent: the quoted rate
+        on fee_base, however much is left (zero for interest on what is owed)."""
+        if self.fee_base is None:
+            return ZERO
+        return to_cents(self.fee_base * self.quoted_monthly_rate)
+
+    @property
+    def monthly_rate(self) -> Decimal:
+        """What the loan costs a month as a share of what is owed now: its monthly rate, or a fee
+        rate's monthly charge over the balance (a fee on the amount first borrowed weighs more
+        on what is left the more is repaid). Loans are compared by this."""
+        if self.fee_base is None:
+            return self.quoted_monthly_rate
+        return self.fee_base * self.quoted_monthly_rate / self.owed
+
+    def charge(self, balance: Decimal) -> Decimal:
+        """One month's interest or fee on `balance` still owed, unrounded: interest on the
+        balance, or a fee rate's charge on its base while anything is owed."""
+        if balance <= ZERO:
+            return ZERO
+        if self.fee_base is not None:
+            return self.fee_base * self.quoted_monthly_rate
+        return balance * self.quoted_monthly_rate
+
+    @property
     def yearly_rate(self) -> Decimal | None:
-        """The yearly rate of the loan's balance: its monthly rate x 12 (None if not known).
-        Interest is charged on what is still owed, so this is the true APR of what is left."""
+        """The yearly rate of the loan's balance now: its monthly rate x 12 (None if not known).
+        Interest is charged on what is still owed, so this is the true APR of what is left; a
+        fee rate's weighs more each month as the balance falls."""
         return None if self.rate is None else self.monthly_rate * MONTHS_PER_YEAR
 
     @property
     def interest(self) -> Decimal:
-        """This month's interest on what is owed, to the cent (zero when the rate is unknown)."""
-        return to_cents(self.owed * self.monthly_rate)
+        """This month's interest (or fee) on what is owed, to the cent (zero when the rate is
+        unknown)."""
+        return to_cents(self.charge(self.owed))
 
     @property
     def never_clears(self) -> bool:
         """Its own payment, made in full every month, does not cover its interest: the balance
         never falls."""
         return self.interest > ZERO and self.payment <= self.interest
+
+    @property
+    def penalty_daily_rate(self) -> Decimal | None:
+        """The late-payment rate a day assumed for it (budget.default_penalty_daily_rate on its
+        yearly rate, capped by penalty_line; None when the rate is not known)."""
+        if self.yearly_rate is None:
+            return None
+        return default_penalty_daily_rate(true_apr=self.yearly_rate, line=self.penalty_line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,25 +391,29 @@ def pro_rata(*, available: Decimal, owed: Sequence[Decimal]) -> tuple[Decimal, .
     return tuple(shares)
 
 
-def months_to_clear(*, owed: Decimal, payment: Decimal, monthly_rate: Decimal = ZERO) -> int | None:
+def months_to_clear(
+    *, owed: Decimal, payment: Decimal, monthly_rate: Decimal = ZERO, monthly_fee: Decimal = ZERO
+) -> int | None:
     """Months until `owed` is cleared paying `payment` a month, interest charged each month on
-    what is left at `monthly_rate` and rounded to cents (None if never within MAX_MONTHS).
+    what is left at `monthly_rate` and rounded to cents, plus `monthly_fee` (a fee rate's charge
+    on the amount first borrowed) while anything is owed (None if never within MAX_MONTHS).
 
-    A payment that does not beat the first month's interest never clears (the balance can only
+    A payment that does not beat the first month's charges never clears (the balance can only
     stay or grow), and is answered at once; one that does makes the balance fall every month, so
     the loop ends by MAX_MONTHS and no figure in it grows."""
     balance = decimal_input(owed, field="owed")
     pay = decimal_input(payment, field="payment")
     rate = decimal_input(monthly_rate, field="rate")
+    fee = decimal_input(monthly_fee, field="fee")
     if balance <= ZERO:
         return 0
-    if pay <= ZERO or pay <= to_cents(balance * rate):
+    if pay <= ZERO or pay <= to_cents(balance * rate) + fee:
         return None
     if rate == ZERO:
-        months = int((balance / pay).to_integral_value(rounding=ROUND_CEILING))
+        months = int((balance / (pay - fee)).to_integral_value(rounding=ROUND_CEILING))
         return months if months <= MAX_MONTHS else None
     for month in range(1, MAX_MONTHS + 1):
-        balance += to_cents(balance * rate)
+        balance += to_cents(balance * rate) + fee
         if balance <= pay:
             return month
         balance -= pay
@@ -396,11 +460,11 @@ def delay_cost(*, debt: Debt) -> Decimal | None:
     """What one more month (DELAY_DAYS) of delay costs in penalty interest: on what is overdue
     now, or on one payment when the loan is not late, at the default penalty rule on the loan's
     rate (budget.default_penalty_daily_rate). None when the rate is not known."""
-    if debt.yearly_rate is None:
+    if debt.penalty_daily_rate is None:
         return None
     return delay_penalty(
         overdue=overdue_now(debt=debt) or debt.payment,
-        daily_rate=default_penalty_daily_rate(true_apr=debt.yearly_rate),
+        daily_rate=debt.penalty_daily_rate,
         days=DELAY_DAYS,
     )
 
@@ -415,11 +479,9 @@ def outlooks(*, debts: Sequence[Debt], available: Decimal) -> tuple[Outlook, ...
     ):
         short = max(debt.payment - offer, ZERO)
         penalty = None
-        if short > ZERO and debt.yearly_rate is not None:
+        if short > ZERO and debt.penalty_daily_rate is not None:
             penalty = delay_penalty(
-                overdue=short,
-                daily_rate=default_penalty_daily_rate(true_apr=debt.yearly_rate),
-                days=DELAY_DAYS,
+                overdue=short, daily_rate=debt.penalty_daily_rate, days=DELAY_DAYS
             )
         rows.append(
             Outlook(
@@ -427,7 +489,10 @@ def outlooks(*, debts: Sequence[Debt], available: Decimal) -> tuple[Outlook, ...
                 offer=offer,
                 interest=debt.interest,
                 months=months_to_clear(
-                    owed=debt.owed, payment=offer, monthly_rate=debt.monthly_rate
+                    owed=debt.owed,
+                    payment=offer,
+                    monthly_rate=debt.balance_rate,
+                    monthly_fee=debt.monthly_fee,
                 ),
                 months_without_interest=months_to_clear(owed=debt.owed, payment=offer),
                 short=short,
@@ -449,7 +514,7 @@ def payoff(*, debts: Sequence[Debt], available: Decimal, order: Sequence[int]) -
         budget = money
         for index, debt in enumerate(debts):
             if balances[index] > ZERO:
-                charged = to_cents(balances[index] * debt.monthly_rate)
+                charged = to_cents(debt.charge(balances[index]))
                 balances[index] += charged
                 interest += charged
         for index, debt in enumerate(debts):
@@ -496,8 +561,12 @@ def _new_loan_apr(monthly_rate: Decimal) -> Decimal:
 def new_loan_terms(*, debts: Sequence[Debt]) -> NewLoanTerms:
     """The terms borrowing to pay is priced at for these debts: the band's top rate, or the
     borrower's own dearest yearly rate when that is higher (a new app charges no less than the
-    dearest one already owed), with NEW_LOAN_FEE at payout over NEW_LOAN_MONTHS."""
-    dearest = max((debt.monthly_rate for debt in debts), default=ZERO) * MONTHS_PER_YEAR
+    dearest one already owed; never above MAX_ANNUAL_RATE, where a fee rate on a small balance
+    can be), with NEW_LOAN_FEE at payout over NEW_LOAN_MONTHS."""
+    dearest = min(
+        max((debt.monthly_rate for debt in debts), default=ZERO) * MONTHS_PER_YEAR,
+        MAX_ANNUAL_RATE,
+    )
     yearly = max(dearest, NEW_LOAN_YEARLY_RATE)
     return NewLoanTerms(
         yearly_rate=yearly,
@@ -522,8 +591,9 @@ def spiral(*, debts: Sequence[Debt], available: Decimal) -> Spiral:
     loan) is counted against what is owed, on both sides alike.
 
     Every yuan borrowed costs at least what it saves: the new loans' rate is no lower than any
-    old loan's and their fee comes on top, and the spiral pays each old lender no less than the
-    plan does. So the spiral never owes less than the plan. Balances are carried unrounded and
+    old loan's interest rate and their fee comes on top, a fee rate's charge runs as long as on
+    the plan, and the spiral pays each old lender no less than the plan does. So the spiral never
+    owes less than the plan. Balances are carried unrounded and
     rounded once, at the end of each month.
     """
     money = decimal_input(available, field="available")
@@ -541,11 +611,14 @@ def spiral(*, debts: Sequence[Debt], available: Decimal) -> Spiral:
         offers = pro_rata(available=money, owed=plan)
         lacking = spare = due = ZERO
         for index, debt in enumerate(debts):
-            plan[index] += plan[index] * debt.monthly_rate
+            on_plan = plan[index]
+            plan[index] += debt.charge(on_plan)
             plan_paid = min(offers[index], plan[index])
             plan[index] -= plan_paid
             plan_kept += offers[index] - plan_paid
-            old[index] += old[index] * debt.monthly_rate
+            # A fee rate is charged for its whole term however much is repaid early (the plan's
+            # months stand for that term): borrowing to clear it sooner saves none of its fees.
+            old[index] += debt.charge(on_plan if debt.fee_base is not None else old[index])
             paid = min(max(debt.payment, offers[index]), old[index])
             old[index] -= paid
             own = min(offers[index], paid)

@@ -16,6 +16,10 @@ DAY_BASES = (360, 365)  # platforms multiply a daily rate by 365, some (and bank
 WEEKS_PER_YEAR = 52
 # A monthly rate charged by the day is taken as 1/30 of the month (日利率 = 月利率 / 30).
 DAYS_PER_MONTH_RATE = 30
+# A rate above 1,000% a year, once annualised, is a typing slip (a daily rate typed as monthly,
+# a missing point), not an offer: the forms say so rather than price it, and no estimate of
+# what a new app would charge goes above it.
+MAX_ANNUAL_RATE = Decimal(10)
 _PREC = 40
 
 

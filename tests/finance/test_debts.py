@@ -245,8 +245,9 @@ RATE_LIMITS = {"day": D(10) / 365, "month": D(10) / 12, "year": D(10)}  # 1,000%
 @st.composite
 def debts_the_forms_accept(draw, *, payments_to_go: int = 0):
     """A loan as My debts' form lets it through: any rate up to 1,000% a year in its own period
-    (or none), a payment from 0.01, what is owed up to MAX_AMOUNT (at least `payments_to_go`
-    payments' worth)."""
+    (or none), as interest or as a fee rate on any amount first borrowed, a payment from 0.01,
+    what is owed up to MAX_AMOUNT (at least `payments_to_go` payments' worth), and any line
+    capping its penalty (or none)."""
     period = draw(st.sampled_from(sorted(RATE_LIMITS)))
     rate = draw(st.none() | st.decimals(min_value=0, max_value=RATE_LIMITS[period], places=6))
     payment = draw(st.decimals(min_value="0.01", max_value=MAX_AMOUNT, places=2))
@@ -259,6 +260,8 @@ def debts_the_forms_accept(draw, *, payments_to_go: int = 0):
         rate_period=period,
         days_late=draw(st.integers(min_value=0, max_value=3650)),
         in_court=draw(st.booleans()),
+        fee_base=draw(st.none() | st.decimals(min_value="0.01", max_value=MAX_AMOUNT, places=2)),
+        penalty_line=draw(st.none() | st.sampled_from([D("0.12"), D("0.24"), D("0.36")])),
     )
 
 
@@ -403,3 +406,30 @@ def test_impossible_debts_raise_the_engines_typed_error():
     assert error.value.code == ErrorCode.AMOUNT_NOT_POSITIVE
     with pytest.raises(OfferError):
         picture(debts=[], income=D(1000), essentials=D(0))
+
+
+def test_a_fee_rate_is_charged_on_the_amount_first_borrowed_however_much_is_left():
+    # 月费率0.6% on the 10,000 first borrowed, 5,000 left: 60.00 a month, whatever is repaid,
+    # 14.40% a year of what is owed now (not the 7.20% a rate on the balance would say).
+    debt = Debt(owed=D(5000), payment=D(500), rate=D("0.006"), fee_base=D(10000))
+    assert debt.monthly_fee == D("60.00") and debt.interest == D("60.00")
+    assert debt.yearly_rate == D("0.144")
+    assert debt.charge(D(100)) == D(60) and debt.charge(D(0)) == D(0)
+    # 5,000 + 60 a month, paying 500: cleared when 500 x n >= 5,000 + 60 x n, n = 12.
+    assert months_to_clear(owed=D(5000), payment=D(500), monthly_fee=D(60)) == 12
+    assert months_to_clear(owed=D(5000), payment=D(60), monthly_fee=D(60)) is None
+    # The same loan read as interest on what is left clears sooner and costs less.
+    interest = Debt(owed=D(5000), payment=D(500), rate=D("0.006"))
+    assert interest.interest == D("30.00") and interest.yearly_rate == D("0.072")
+    fee_payoff = payoff(debts=[debt], available=D(500), order=(0,))
+    interest_payoff = payoff(debts=[interest], available=D(500), order=(0,))
+    assert fee_payoff.interest > interest_payoff.interest
+
+
+def test_the_assumed_penalty_rate_is_capped_by_the_lenders_line():
+    # 120% a year x 1.5 = 180% a year, capped at 24%: 500 overdue for 30 days costs 9.86.
+    debt = Debt(owed=D(5000), payment=D(500), rate=D("0.1"), penalty_line=D("0.24"))
+    assert debt.penalty_daily_rate == D("0.24") / 365
+    assert delay_cost(debt=debt) == D("9.86")
+    uncapped = Debt(owed=D(5000), payment=D(500), rate=D("0.1"))
+    assert delay_cost(debt=uncapped) == D("73.97")

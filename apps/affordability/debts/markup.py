@@ -22,6 +22,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy, pgettext_lazy
 
 from apps.affordability.debts import plan as plans
+from apps.affordability.markup import QUESTIONS as RATE_QUESTIONS
+from apps.affordability.markup import RATE_ECHOES, rate_percent
 from apps.core.letters import Letter
 from apps.core.templatetags.repayable import money, percent, tr
 from apps.finance import debts as engine
@@ -139,6 +141,20 @@ DAYS_LATE_IN = ngettext_lazy(
     "%(days)s day late: %(stage)s", "%(days)s days late: %(stage)s", "days"
 )
 YEARLY_RATE = _("Yearly rate (true APR)")
+RATE_READ = _("How we read the rate")
+# After the echo of a fee rate (RATE_ECHOES): what it is charged on.
+FEE_ON_ORIGINAL = _(
+    "Charged on the %(base)s yuan first borrowed: %(fee)s yuan a month while anything is owed."
+)
+FEE_ON_OWED = _(
+    "You did not give the amount first borrowed, so we charged it on the %(owed)s yuan owed now: "
+    "the true cost is higher than shown. Type the amount first borrowed to see it."
+)
+# After a question the reading raises (apps.finance.reading): how to say otherwise here.
+RATE_SAY_OTHERWISE = _(
+    # xgettext:no-python-format
+    "If that is not what the app says, type the rate with its period, such as 月息0.05% or 年化18%."
+)
 NOT_KNOWN = _("Not known")
 INTEREST_THIS_MONTH = _("Interest this month")
 ONE_MORE_MONTH = _("One more month late costs")
@@ -250,6 +266,7 @@ def debt_list(plan: plans.DebtPlan) -> SafeString:
         _word(NOT_KNOWN_WITHOUT_RATE),
     )
     late_term, month_late_term = _word(ONE_MORE_MONTH), _word(A_MONTH_LATE)
+    read_term = _word(RATE_READ)
     items = []
     for line in plan.lines:
         debt = line.debt
@@ -266,6 +283,9 @@ def debt_list(plan: plans.DebtPlan) -> SafeString:
             (stage_term, stage),
             (rate_term, rate),
         ]
+        read = rate_read(line)
+        if read:
+            rows.append((read_term, read))
         if debt.interest:
             rows.append((interest_term, money(debt.interest)))
         if line.delay_cost is not None:
@@ -281,6 +301,32 @@ def debt_list(plan: plans.DebtPlan) -> SafeString:
             f'<dl class="rp-figures rp-figures--compact">{cells}</dl></li>'
         )
     return mark_safe("\n".join(items))
+
+
+def rate_read(line: plans.DebtLine) -> str:
+    """How the loan's rate was read, as the engine used it (escaped; "" when no rate was typed):
+    the echo, what a fee rate is charged on, and the question a rare figure raises. Never the
+    cheapest reading in silence."""
+    data = line.form.cleaned_data
+    read = data.get("rate_reading")
+    if read is None:
+        return ""
+    debt = line.debt
+    fee = debt.fee_base is not None
+    parts = [
+        RATE_ECHOES[(str(read.period), fee)]
+        % {"typed": data.get("rate_typed", ""), "rate": rate_percent(read.rate)}
+    ]
+    if fee and data.get("original") is not None:
+        parts.append(
+            FEE_ON_ORIGINAL % {"base": money(debt.fee_base), "fee": money(debt.monthly_fee)}
+        )
+    elif fee:
+        parts.append(FEE_ON_OWED % {"owed": money(debt.owed)})
+    if read.question is not None:
+        parts.append(RATE_QUESTIONS[read.question.code] % {"rate": rate_percent(read.rate)})
+        parts.append(str(RATE_SAY_OTHERWISE))
+    return escape(" ".join(str(part) for part in parts))
 
 
 def _reason(priority: engine.Priority, line: plans.DebtLine) -> str:

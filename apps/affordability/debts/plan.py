@@ -13,11 +13,13 @@ from datetime import date, timedelta
 from decimal import Decimal
 from functools import cached_property
 
-from apps.core.facts import sources_by_key
-from apps.core.models import Source, Stage
+from apps.core.facts import line_terms, sources_by_key
+from apps.core.models import LenderKind, Source, Stage, Topic
 from apps.core.pagecache import cached_content
 from apps.core.stages import next_overdue_stage, overdue_stage_for, overdue_stages, stage_starts
 from apps.finance import debts as engine
+from apps.finance import price
+from apps.finance.check import LineTerms, penalty_cap_line
 from apps.finance.periods import add_months
 from apps.loans.forms.base import MAX_FIELD_LENGTH, FormData, local_today
 from apps.loans.forms.debts import (
@@ -125,6 +127,7 @@ class DebtPlan:
     spiral: engine.Spiral | None
     steps: tuple[Step, ...]
     sources: dict[str, tuple[Source, ...]]
+    topics: tuple[Topic, ...] = ()
 
     @property
     def shared(self) -> bool:
@@ -211,10 +214,73 @@ def plan_sources(known: dict[str, Source] | None = None) -> dict[str, tuple[Sour
     }
 
 
-def _content() -> tuple[list[Stage], dict[str, tuple[Source, ...]]]:
-    """The overdue stages and the sources a plan cites, in one lookup per content version: each
-    read of the content version is a round trip to the shared cache."""
-    return cached_content("debts-content", lambda: (overdue_stages(), plan_sources()))
+@dataclass(frozen=True)
+class _Content:
+    stages: list[Stage]
+    sources: dict[str, tuple[Source, ...]]
+    lines: dict[str, LineTerms]
+    topics: dict[str, Topic]  # by slug, in the guide's order
+    stage_topics: dict[str, tuple[str, ...]]  # stage slug -> its help topics' slugs
+    court: Stage | None
+
+
+def _read_content() -> _Content:
+    stages = overdue_stages()
+    every_stage = list(Stage.objects.prefetch_related("topics"))
+    return _Content(
+        stages=stages,
+        sources=plan_sources(),
+        lines=line_terms(),
+        topics={topic.slug: topic for topic in Topic.objects.order_by("sort_order", "slug")},
+        stage_topics={
+            stage.slug: tuple(topic.slug for topic in stage.topics.all()) for stage in every_stage
+        },
+        court=next((stage for stage in every_stage if stage.phase == Stage.Phase.COURT), None),
+    )
+
+
+def _content() -> _Content:
+    """The overdue stages, the sources a plan cites, the rate lines and the help topics, in one
+    lookup per content version: each read of the content version is a round trip to the shared
+    cache."""
+    return cached_content("debts-content", _read_content)
+
+
+# The guide's help topics a plan points to besides those of its loans' stages (content/topics/):
+# asking a lender yourself and essentials first, always; illegal lenders when a loan costs more
+# than every line China has used (price.TOO_EXPENSIVE_ABOVE, 36% a year: the line of the 2019
+# opinions on illegal lending) or its lender is private.
+ALWAYS_TOPICS = ("talk-to-your-lender", "essentials-first")
+ILLEGAL_LENDERS_TOPIC = "illegal-lenders"
+
+
+def _topics(content: _Content, lines: tuple[DebtLine, ...]) -> tuple[Topic, ...]:
+    """The topics for the stages the loans are in, or enter on this plan, and in court, with
+    ALWAYS_TOPICS and, where it applies, ILLEGAL_LENDERS_TOPIC, in the guide's order."""
+    stages = {line.stage for line in lines} | {line.overdue_stage for line in lines}
+    if content.court is not None and any(line.debt.in_court for line in lines):
+        stages.add(content.court)
+    wanted = set(ALWAYS_TOPICS)
+    for stage in stages - {None}:
+        wanted.update(content.stage_topics.get(stage.slug, ()))
+    if any(
+        (line.debt.yearly_rate or 0) > price.TOO_EXPENSIVE_ABOVE
+        or line.form.cleaned_data.get("lender") == LenderKind.PRIVATE
+        for line in lines
+    ):
+        wanted.add(ILLEGAL_LENDERS_TOPIC)
+    return tuple(topic for slug, topic in content.topics.items() if slug in wanted)
+
+
+def _penalty_line(form: DebtForm, lines: dict[str, LineTerms]) -> Decimal | None:
+    # The line that caps the late-payment rate assumed for this loan: the highest court line
+    # that may bind its lender (the loan check's rule, apps.finance.check.penalty_cap_line).
+    code = penalty_cap_line(
+        lender=form.cleaned_data.get("lender") or LenderKind.UNKNOWN,
+        lines=lines,
+        kinds=LenderKind.values,
+    )
+    return lines[code].value if code else None
 
 
 def letter_context(plan: DebtPlan, line: DebtLine) -> dict[str, object]:
@@ -302,14 +368,15 @@ def _steps(
 
 def make_plan(budget: DebtBudgetForm, loans: list[DebtForm]) -> DebtPlan:
     """Everything the page shows for a valid budget and its loans."""
-    debts = [form.to_debt() for form in loans]
+    content = _content()  # once: stages, sources, lines and topics for every loan
+    stages, sources = content.stages, content.sources
+    debts = [form.to_debt(penalty_line=_penalty_line(form, content.lines)) for form in loans]
     picture = engine.picture(
         debts=debts,
         income=budget.cleaned_data["income"],
         essentials=budget.cleaned_data["essentials"],
     )
     today = local_today()
-    stages, sources = _content()  # once: each loan names its stage, the next and the first
     outlooks = engine.outlooks(debts=debts, available=picture.available)
     lines = tuple(
         _line(form, debt, outlook, today, stages)
@@ -334,7 +401,9 @@ def make_plan(budget: DebtBudgetForm, loans: list[DebtForm]) -> DebtPlan:
     clears = shared or (cheapest is not None and cheapest.months is not None)
     dearest = lines[cheapest.order[0]] if cheapest else lines[0]
     steps = _steps(picture, order, letters=letters, clears=clears, first_to_clear=dearest)
-    return DebtPlan(lines, picture, order, cheapest, quickest, spiral, steps, sources)
+    return DebtPlan(
+        lines, picture, order, cheapest, quickest, spiral, steps, sources, _topics(content, lines)
+    )
 
 
 def run_debts(data: FormData | None, *, initial: dict[str, str] | None = None) -> DebtForms:

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_http_methods
 from apps.affordability import charts
 from apps.affordability.csvs import csv_download
 from apps.affordability.debts import plan as plans
-from apps.core.facts import crisis_line, help_lines
+from apps.core.facts import help_lines, safety_lines
 from apps.core.letters import letters_for
 from apps.core.models import SavedResult
 from apps.core.pagecache import cached_content, shared_page
@@ -68,22 +68,22 @@ def _remember_language(response: HttpResponse, code: str | None) -> HttpResponse
 
 
 def _help_html() -> tuple[SafeString, SafeString]:
-    """The free help lines and the crisis line, the same on every plan: rendered once per
+    """The free help lines and "Safety first", the same on every plan: rendered once per
     language and content version (cached_content, one lookup for both), not on every answer."""
 
     def render_both() -> tuple[str, str]:
-        lines = help_lines()
-        crisis = crisis_line()
         return (
-            str(render_to_string("guidance/includes/help_lines.html", {"help_lines": lines})),
-            str(render_to_string("guidance/includes/crisis.html", {"crisis_line": crisis}))
-            if crisis
-            else "",
+            str(
+                render_to_string("guidance/includes/help_lines.html", {"help_lines": help_lines()})
+            ),
+            str(
+                render_to_string("guidance/includes/safety.html", {"safety_lines": safety_lines()})
+            ),
         )
 
-    lines_html, crisis_html = cached_content(f"debts-help-{get_language()}", render_both)
+    lines_html, safety_html = cached_content(f"debts-help-{get_language()}", render_both)
     # Our own templates' output, escaped when it was rendered.
-    return mark_safe(lines_html), mark_safe(crisis_html)
+    return mark_safe(lines_html), mark_safe(safety_html)
 
 
 def render_debts_form(request: HttpRequest, forms: plans.DebtForms) -> HttpResponse:
@@ -123,7 +123,7 @@ def render_debts_result(
     assert plan is not None
     picture = plan.picture
     sources = plan.sources
-    help_html, crisis_html = _help_html()
+    help_html, safety_html = _help_html()
     context = {
         "plan": plan,
         "picture": picture,
@@ -144,9 +144,12 @@ def render_debts_result(
         "order": [(priority, line, sources[priority.reason]) for priority, line in plan.order],
         "delay_multiplier": DEFAULT_PENALTY_MULTIPLIER,
         "help_lines_html": help_html,
-        # As on the guide's stage pages: once a loan is a month late, the pressure is at its worst.
-        "crisis_html": crisis_html
-        if any(line.stage and line.stage.shows_crisis_line for line in plan.lines)
+        # As on the guide's stage pages: from the second week late, and in court.
+        "safety_html": safety_html
+        if any(
+            (line.stage and line.stage.shows_safety_first) or line.debt.in_court
+            for line in plan.lines
+        )
         else "",
         "pack": pack,
         "printed_letters": [

@@ -14,10 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.finance import advertised_annual_rate
+from apps.finance.rates import MAX_ANNUAL_RATE
 
-# A rate above 1,000% a year, once annualised, is a typing slip (a daily rate typed as monthly,
-# a missing point): the form says so rather than price it.
-MAX_ANNUAL_RATE = Decimal(10)
 MAX_TERM_YEARS = 30
 
 # A late-payment rate above 10% a day (3,650% a year) is a typing slip, not a contract.

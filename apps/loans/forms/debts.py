@@ -9,6 +9,8 @@ is read whatever they say, and a link needs only the fields):
     loan-N-days_late  days the oldest missed payment is late, optional: 0
     loan-N-rate       the quoted rate, as the loan check's `rate` (万5, 月息2分...), optional
     loan-N-rate_period day | month | year, as the loan check's `rate_period`
+    loan-N-original   for a fee rate (费率, 月费率: charged on the amount first borrowed every
+                      month), that amount (yuan), optional; typed, it says the rate is a fee rate
     loan-N-lender     as the loan check's `lender`
     loan-N-court      on when the borrower has court papers (a summons, a 支付令, a judgment)
 """
@@ -26,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.finance import MAX_AMOUNT
 from apps.finance.debts import MAX_DEBTS, Debt
 from apps.finance.overdue import MAX_DAYS_LATE
+from apps.finance.reading import FEE_BASIS, INTEREST_BASIS, read_rate
 from apps.loans.fields import MoneyField, WholeNumberField
 from apps.loans.forms.base import FormData, RepayableForm, bounded, flag_rate_above_limit
 from apps.loans.forms.budget import BudgetForm
@@ -34,10 +37,20 @@ from apps.loans.forms.offer import OfferForm, TermsForm
 # My debts: the budget and up to MAX_DEBTS loans, as a formset with the prefix DEBT_PREFIX, so
 # that loan N's fields are loan-N-label, loan-N-owed... (documented at the top of this module).
 DEBT_PREFIX = "loan"
-DEBT_FIELDS = ("label", "owed", "payment", "days_late", "rate", "rate_period", "lender", "court")
+DEBT_FIELDS = (
+    "label",
+    "owed",
+    "payment",
+    "days_late",
+    "rate",
+    "rate_period",
+    "original",
+    "lender",
+    "court",
+)
 DEBT_BUDGET_FIELDS = ("income", "essentials")
 # The fields a borrower types or ticks: a box with none of them filled in is no loan.
-DEBT_TYPED_FIELDS = ("label", "owed", "payment", "days_late", "rate", "court")
+DEBT_TYPED_FIELDS = ("label", "owed", "payment", "days_late", "rate", "original", "court")
 # The loan boxes: all MAX_DEBTS on the page, the first DEBT_BOXES_OPEN open and the rest folded
 # away until needed (no script needed to add one).
 DEBT_BOXES_OPEN = 4
@@ -108,6 +121,17 @@ class DebtForm(RepayableForm):
     )
     rate = TermsForm.base_fields["rate"]
     rate_period = TermsForm.base_fields["rate_period"]
+    original = MoneyField(
+        label=_("For a fee rate: the amount first borrowed (yuan)"),
+        help_text=_(
+            "Only if the rate is a fee rate (费率, 手续费率, 月费率): it is charged on the amount "
+            "first borrowed every month, however much is repaid. Leave empty for an interest rate."
+        ),
+        required=False,
+        min_value=Decimal(0),
+        min_inclusive=False,
+        max_value=MAX_AMOUNT,
+    )
     lender = OfferForm.base_fields["lender"]
     court = forms.BooleanField(
         label=_("I have court papers for this loan"),
@@ -142,14 +166,42 @@ class DebtForm(RepayableForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         typed_rate = data.get("rate")
+        data["rate_reading"] = None
+        data["fee_rate"] = False
         if typed_rate is not None:
-            data["rate"] = typed_rate.fraction
-            data["rate_period"] = typed_rate.period or data.get("rate_period")
+            # Read as the loan check reads it (apps.finance.reading), the dearer reading where
+            # the figure is rare for the period listed (0.05 "a month" is 0.05% a day), echoed on
+            # the plan. A fee rate is one the words call so (月费率), or one typed with the amount
+            # it is charged on, unless the words call it interest (月息).
+            reading = read_rate(
+                rate=typed_rate.fraction,
+                named_period=typed_rate.period,
+                listed_period=data.get("rate_period") or "month",
+                asks_method=False,
+            )
+            data["rate"] = reading.rate
+            data["rate_period"] = reading.period
+            data["rate_reading"] = reading
+            data["rate_typed"] = typed_rate.typed
+            data["fee_rate"] = typed_rate.basis == FEE_BASIS or (
+                data.get("original") is not None and typed_rate.basis != INTEREST_BASIS
+            )
         flag_rate_above_limit(self, data)
         data["days_late"] = data.get("days_late") or 0
         return data
 
-    def to_debt(self) -> Debt:
+    def fee_base(self) -> Decimal | None:
+        """What a fee rate is charged on: the amount first borrowed when typed, else what is owed
+        now, the least it can be (the plan says its cost is then at least what it shows); None
+        for interest on what is owed."""
+        data = self.cleaned_data
+        if not data.get("fee_rate"):
+            return None
+        return data.get("original") or data["owed"]
+
+    def to_debt(self, *, penalty_line: Decimal | None = None) -> Debt:
+        """The engine's Debt; `penalty_line`: the yearly line that caps the assumed penalty rate
+        for this loan's lender (apps.finance.check.penalty_cap_line)."""
         data = self.cleaned_data
         return Debt(
             owed=data["owed"],
@@ -158,6 +210,8 @@ class DebtForm(RepayableForm):
             rate=data.get("rate"),
             rate_period=data.get("rate_period") or "month",
             in_court=bool(data.get("court")),
+            fee_base=self.fee_base(),
+            penalty_line=penalty_line,
         )
 
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from apps.core.models import SavedResult, Stage
 from apps.finance import debts as engine
-from apps.loans.forms.base import MAX_ANNUAL_RATE
+from apps.finance.rates import MAX_ANNUAL_RATE
 from tests.fuzz import examples
 from tests.loans.helpers import four_loans
 
@@ -158,12 +158,66 @@ def test_each_loan_shows_its_stage_linked_and_its_yearly_rate(en):
     assert "24.00%" in page and "18.00%" in page and "Not known" in page
 
 
-@pytest.mark.parametrize(("days_late", "shown"), [("40", True), ("30", False), ("0", False)])
-def test_the_crisis_line_shows_once_a_loan_is_a_month_late(en, days_late, shown):
-    # As on the guide's stage pages: from day 31 (the months-1-3 stage) on.
-    _response, page = _plan(en, **{"loan-1-days_late": days_late})
-    assert ('class="crisis"' in page) is shown
+@pytest.mark.parametrize(
+    ("extra", "shown"),
+    [
+        ({"loan-1-days_late": "40"}, True),
+        ({"loan-1-days_late": "8"}, True),
+        ({"loan-1-days_late": "7"}, False),
+        ({"loan-1-days_late": "0"}, False),
+        ({"loan-1-days_late": "0", "loan-2-court": "on"}, True),
+    ],
+)
+def test_safety_first_shows_once_a_loan_is_a_week_late_or_in_court(en, extra, shown):
+    # As on the guide's stage pages: from day 8 (the second week late) on, and in court, the
+    # numbers for danger, distress and legal help, and that the page is not legal advice.
+    _response, page = _plan(en, **extra)
+    assert ('class="safety"' in page) is shown
+    if shown:
+        box = page[
+            page.index('class="safety"') : page.index("</aside>", page.index('class="safety"'))
+        ]
+        for number in ("110", "120", "12356", "12348"):
+            assert f'href="tel:{number}"' in box
+        assert "not legal advice" in box
     assert 'href="tel:12356"' in page  # among the help lines either way
+
+
+def _topic_links(page: str) -> list[str]:
+    if 'id="topics-title"' not in page:
+        return []
+    topics = page[page.index('id="topics-title"') :]
+    topics = topics[: topics.index("</ul>")]
+    return re.findall(r'href="/late/help/([^/"]+)/"', topics)
+
+
+def test_the_plan_points_to_the_questions_its_loans_raise_next(en):
+    # Four loans, one 40 days late, all paid below their due: asking a lender yourself and
+    # essentials first always; the topics of the stages they are in or enter.
+    _response, page = _plan(en)
+    links = _topic_links(page)
+    assert {"talk-to-your-lender", "essentials-first"} <= set(links)
+    late = Stage.objects.filter(phase=Stage.Phase.OVERDUE, first_day__lte=40).order_by("-first_day")
+    assert set(late.first().topics.values_list("slug", flat=True)) <= set(links)
+    assert "court-letter" not in links  # no loan is in court
+
+
+def test_illegal_lenders_is_pointed_to_for_a_loan_dearer_than_every_line(en):
+    # No loan late and all of them at most 24% a year: the topic does not come up...
+    quiet = {"income": "30000", "loan-1-days_late": "0"}
+    _response, page = _plan(en, **quiet)
+    assert "illegal-lenders" not in _topic_links(page)
+    # ...until one costs 60% a year, above every line China has used, or its lender is private.
+    _response, page = _plan(en, **quiet, **{"loan-3-rate": "5", "loan-3-rate_period": "month"})
+    assert "illegal-lenders" in _topic_links(page)
+    _response, page = _plan(en, **quiet, **{"loan-0-lender": "private"})
+    assert "illegal-lenders" in _topic_links(page)
+
+
+def test_a_loan_in_court_points_to_the_court_stages_topics(en):
+    _response, page = _plan(en, **{"loan-2-court": "on"})
+    court = Stage.objects.get(phase=Stage.Phase.COURT)
+    assert set(court.topics.values_list("slug", flat=True)) <= set(_topic_links(page))
 
 
 def test_the_plan_points_to_asking_a_lender_yourself(en):
@@ -380,8 +434,10 @@ def test_what_the_plan_costs_names_each_loan_it_pays_below_its_due_on_the_first_
     # The late one: overdue since the day it went late, and the harsher stage ahead.
     since = (today - timedelta(days=40)).isoformat()
     assert f"Overdue since {since}" in costs and "in 51 days" in costs
-    # The penalty it starts: 24% a year x 1.5 on the 136.35 the plan leaves unpaid, 30 days.
-    assert "Penalty interest of about 4.03 yuan in the first month" in costs
+    # The penalty it starts on the 136.35 the plan leaves unpaid, 30 days: its 24% a year x 1.5
+    # is 36%, capped at 24%, the highest court line that may bind a lender not named (the
+    # loan check's rule): 136.35 x 0.24 x 30 / 365 = 2.69.
+    assert "Penalty interest of about 2.69 yuan in the first month" in costs
     assert "credit record (征信)" in costs and "accept the lower amount" in costs
     assert "Sources:" in costs
 
@@ -610,3 +666,66 @@ def test_the_spiral_is_quoted_where_it_owes_most_beyond_the_plan(en):
     _response, page = _plan(en, THREE_LOANS)
     assert "yet after 12 months you would owe" in page
     assert "In 12 months the new apps would take" in page and "up to " in page
+
+
+def test_the_penalty_assumed_is_capped_by_the_line_for_the_lender_named(en):
+    # A private lender: a court supports at most 4 x the LPR (12%), so the 136.35 left unpaid
+    # costs 136.35 x 0.12 x 30 / 365 = 1.34 in the first month, not the 24% line's 2.69.
+    _response, page = _plan(en, four_loans(**{"loan-0-lender": "private"}))
+    costs = page[page.index('id="costs-title"') : page.index('id="picture-title"')]
+    assert "Penalty interest of about 1.34 yuan in the first month" in costs
+
+
+ONE_FEE_LOAN = {
+    "income": "6000",
+    "essentials": "3500",
+    "loan-0-owed": "5000",
+    "loan-0-payment": "500",
+}
+
+
+def _loan_figures(page: str) -> str:
+    return page[page.index('class="rp-debt"') : page.index("</dl>", page.index('class="rp-debt"'))]
+
+
+def test_a_fee_rate_is_read_as_a_fee_on_the_amount_first_borrowed(zh):
+    # 月费率0.6% on the 10,000 first borrowed: 60.00 a month however much is repaid, so 14.40%
+    # a year of the 5,000 owed now, not the 7.20% a rate on the balance would say.
+    data = {**ONE_FEE_LOAN, "loan-0-rate": "月费率0.6%", "loan-0-original": "10,000"}
+    _response, page = _plan(zh, data)
+    figures = _loan_figures(page)
+    assert "你填写的：月费率0.6% → 每月0.6%，每月按全部借款本金收费" in figures
+    assert "按最初借的 10,000.00 元收费：只要还欠着钱，每月 60.00 元。" in figures
+    assert "14.40%" in figures and "7.20%" not in figures
+
+
+def test_a_fee_rate_without_the_amount_first_borrowed_is_never_shown_as_its_full_cost(en):
+    # Charged on what is owed now, the least it can be, and said so.
+    _response, page = _plan(en, {**ONE_FEE_LOAN, "loan-0-rate": "月费率0.6%"})
+    figures = _loan_figures(page)
+    assert "a fee on the full amount borrowed every month" in figures
+    assert "the true cost is higher than shown" in figures
+
+
+@pytest.mark.parametrize(
+    ("rate", "fee"),
+    [("0.6", True), ("手续费率0.6%", True), ("月息0.6%", False), ("利率0.6%", False)],
+)
+def test_an_amount_first_borrowed_makes_a_rate_a_fee_rate_unless_its_words_say_interest(
+    en, rate, fee
+):
+    data = {**ONE_FEE_LOAN, "loan-0-rate": rate, "loan-0-original": "10000"}
+    _response, page = _plan(en, data)
+    figures = _loan_figures(page)
+    assert ("Charged on the 10,000.00 yuan first borrowed" in figures) is fee
+    assert ("interest on what is still owed" in figures) is not fee
+
+
+def test_a_monthly_rate_too_small_for_a_loan_is_read_a_day_and_the_page_says_so(en):
+    # 0.05 "a month" is below any loan: read as 0.05% a day (18.25% a year), the dearer reading,
+    # with the way to say otherwise.
+    data = {**ONE_FEE_LOAN, "loan-0-rate": "0.05", "loan-0-rate_period": "month"}
+    _response, page = _plan(en, data)
+    figures = _loan_figures(page)
+    assert "You typed: 0.05 → 0.05% a day" in figures and "18.25%" in figures
+    assert "type the rate with its period" in figures
