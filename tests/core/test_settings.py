@@ -141,3 +141,30 @@ def test_make_migrate_creates_the_cache_table():
     makefile = (ROOT / "Makefile").read_text()
     migrate = makefile.split("\nmigrate:", 1)[1].split("\n\n", 1)[0]
     assert "manage.py createcachetable" in migrate
+
+
+def test_the_sqlite_database_writes_ahead_and_commits_without_waiting_for_the_disk(tmp_path):
+    # Every request that computes commits its rate-limit count: in SQLite's default rollback
+    # journal each commit waits for the disk, which was most of a loan check's time.
+    probe = (
+        "import django; django.setup(); from django.db import connection; "
+        "cursor = connection.cursor(); "
+        "print(cursor.execute('PRAGMA journal_mode').fetchone()[0], "
+        "cursor.execute('PRAGMA synchronous').fetchone()[0])"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=ROOT,
+        env={
+            **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))},
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "DJANGO_DEBUG": "true",
+            "DJANGO_DATA_DIR": str(tmp_path),
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    # wal, and synchronous NORMAL (1) rather than FULL (2).
+    assert done.stdout.split() == ["wal", "1"]
