@@ -141,6 +141,8 @@ DAYS_LATE_IN = ngettext_lazy(
     "%(days)s day late: %(stage)s", "%(days)s days late: %(stage)s", "days"
 )
 YEARLY_RATE = _("Yearly rate (true APR)")
+# A fee rate's yearly cost of what is owed now is a floor: the fee stays while the balance falls.
+AT_LEAST = _("at least %(rate)s")
 RATE_READ = _("How we read the rate")
 # After the echo of a fee rate (RATE_ECHOES): what it is charged on.
 FEE_ON_ORIGINAL = _(
@@ -276,7 +278,12 @@ def debt_list(plan: plans.DebtPlan) -> SafeString:
             stage = f'<a href="{url("guidance:stage", line.stage.slug)}">{stage}</a>'
         else:
             stage = not_late
-        rate = not_known if debt.yearly_rate is None else percent(debt.yearly_rate)
+        if debt.yearly_rate is None:
+            rate = not_known
+        elif debt.fee_base is not None:
+            rate = escape(AT_LEAST % {"rate": percent(debt.yearly_rate)})
+        else:
+            rate = percent(debt.yearly_rate)
         rows = [
             (owed, money(debt.owed)),
             (due, money(debt.payment)),
