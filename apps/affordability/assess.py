@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from functools import cached_property
 from typing import Any
@@ -261,8 +262,9 @@ class Assessment:
 
     @cached_property
     def lpr_dated_after_start(self) -> RateLine | None:
-        """The LPR row, when it took effect after this loan started: a loan is held to the LPR
-        of its contract's day (spc-private-lending-2020), which may then differ."""
+        """The LPR row shown, when it took effect after this loan started (no row we hold was in
+        force that day, so the earliest is shown): a loan is held to the LPR of its contract's
+        day (spc-private-lending-2020), which may then differ."""
         lpr = self.all_lines.get(RateLine.Code.LPR_1Y)
         if lpr is not None and lpr.as_of > self.quote.start_date:
             return lpr
@@ -395,10 +397,13 @@ def _early(entry: CheckInput, a: Assessment) -> Early | None:
     return Early(True, entry.early_form, a.check.early if entry.early_valid else None)
 
 
-def _facts() -> Facts:
-    """One look at the shared content version a check, not one for the lines and one for the
-    sources."""
-    return cached_content("check-facts", lambda: _read_facts(rate_lines(), sources_by_key()))
+def _facts(started: date) -> Facts:
+    """The lines in force on the day a loan started and the sources, with one look at the shared
+    content version a check, not one for the lines and one for the sources. Kept per set of rows
+    (loans that started between the same two changes of a line share them)."""
+    lines = rate_lines(on=started)
+    rows = "-".join(str(line.pk) for line in lines.values())
+    return cached_content(f"check-facts-{rows}", lambda: _read_facts(lines, sources_by_key()))
 
 
 def _read_facts(lines: dict[str, RateLine], sources: dict[str, Source]) -> Facts:
@@ -419,7 +424,7 @@ def run_check(data: Any, *, token: str = "", all_rows: bool = False) -> Check:
     if not entry.valid:
         return Check(entry, token=token)
     read = entry.offer
-    facts = _facts()
+    facts = _facts(read.quote.start_date)
     fee = entry.early_fee
     result = check_loan(
         offer=read.offer,
@@ -562,9 +567,9 @@ def run_compare(data: Any, *, token: str = "") -> Compare:
     compare = Compare(entry, [], token=token)
     if not entry.valid:
         return compare
-    facts = _facts()
     assessed = []
     for number, read in entry.offers:
+        facts = _facts(read.quote.start_date)
         result = check_loan(
             offer=read.offer,
             quote=read.quote,

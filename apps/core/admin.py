@@ -93,9 +93,12 @@ class SourceAdmin(FromContentFile):
 @admin.register(RateLine)
 class RateLineAdmin(ContentAdmin):
     """The rate lines (the LPR among them) change between releases: administrators keep them up
-    to date here, each with its source (from content/sources.yaml) and "as of" date."""
+    to date here, each with its source (from content/sources.yaml) and "as of" date. A new value
+    is a new row from its day, so that loans that started earlier keep theirs (a new LPR: a row
+    for lpr_1y and one for lpr_4x, 4 times it, from the same day)."""
 
     list_display = ["code", "value", "as_of", "source"]
+    list_filter = ["code"]
     list_select_related = ["source"]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):  # type: ignore[no-untyped-def]

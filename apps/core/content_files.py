@@ -753,20 +753,21 @@ def _write(content: Content) -> Loaded:
     )
     new_rate_lines = 0
     for order, row in enumerate(content.rate_lines.rate_lines, 1):
-        # A line the database already has is the administrators' (a new LPR, a new cap).
-        _, created = RateLine.objects.get_or_create(
+        # A line the database already has is the administrators' (a new LPR, a new cap, and
+        # its history: apps.core.models.RateLine).
+        if RateLine.objects.filter(code=row.code).exists():
+            continue
+        RateLine.objects.create(
             code=row.code,
-            defaults={
-                "value": row.value,
-                "as_of": row.as_of,
-                "source": sources[row.source],
-                "lenders": ",".join(row.lenders),
-                **_both(row.label, "label"),
-                **_both(row.meaning, "meaning"),
-                "sort_order": order * 10,
-            },
+            value=row.value,
+            as_of=row.as_of,
+            source=sources[row.source],
+            lenders=",".join(row.lenders),
+            **_both(row.label, "label"),
+            **_both(row.meaning, "meaning"),
+            sort_order=order * 10,
         )
-        new_rate_lines += created
+        new_rate_lines += 1
     return Loaded(
         sources=len(content.sources),
         stages=len(content.stages),

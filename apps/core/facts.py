@@ -8,6 +8,8 @@ by the lender the borrower named. The rows are read once per content version (pa
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db.models import Prefetch, QuerySet
 
 from apps.core.models import Confidence, HelpLine, RateLine, Source
@@ -32,12 +34,25 @@ def sources_by_key() -> dict[str, Source]:
     return cached_content("sources", lambda: {s.key: s for s in shown_sources()})
 
 
-def rate_lines() -> dict[str, RateLine]:
-    """Every rate line by code, in the administrators' order, with its source."""
+def rate_line_rows() -> tuple[RateLine, ...]:
+    """Every row of every rate line, history included, with its source: in the administrators'
+    order, a line's newest row first. Read once per content version."""
     return cached_content(
-        "rate-lines",
-        lambda: {line.code: line for line in RateLine.objects.select_related("source")},
+        "rate-line-rows", lambda: tuple(RateLine.objects.select_related("source"))
     )
+
+
+def rate_lines(on: date | None = None) -> dict[str, RateLine]:
+    """Each rate line's row by code, in the administrators' order: the newest, or the one in
+    force on the day `on` (the newest that took effect by then). A line with no row in force
+    yet on that day gives its earliest row, whose "since" date the page then shows: a loan that
+    started before any LPR we hold is measured against the earliest, and says so."""
+    chosen: dict[str, RateLine] = {}
+    for row in rate_line_rows():
+        kept = chosen.get(row.code)
+        if kept is None or (on is not None and kept.as_of > on):
+            chosen[row.code] = row
+    return chosen
 
 
 def line_terms(lines: dict[str, RateLine] | None = None) -> dict[str, LineTerms]:

@@ -76,6 +76,12 @@ class RateLine(models.Model):
     A line's meaning depends on whom it binds, so each row is one line for some kinds of lender,
     worded for them: the courts' 4 x LPR line for private lending, the 24% that courts and
     regulators hold licensed lenders to, the 2017 cash-loan notice's 36%.
+
+    A line that changes keeps its history: one row per value, each from its "in force since"
+    day. Pages show the newest; a loan is measured against the row in force on the day it
+    started, because a court holds a private loan to 4 x the LPR of its contract's day
+    (content/sources.yaml: spc-private-lending-2020). When the LPR changes, add a row for
+    lpr_1y and one for lpr_4x from the same day.
     """
 
     class Code(models.TextChoices):
@@ -86,7 +92,7 @@ class RateLine(models.Model):
         HELP_LENDING = "help_lending", _("Banks' partner platforms: the all-in cost (2025)")
         LINE_36 = "line_36", _("36% a year (the 2017 cash-loan notice)")
 
-    code = models.CharField(_("line"), max_length=20, choices=Code.choices, unique=True)
+    code = models.CharField(_("line"), max_length=20, choices=Code.choices)
     # A fraction: 0.12 means 12% a year.
     value = models.DecimalField(
         _("annual rate (fraction, 0.12 = 12%)"), max_digits=9, decimal_places=6
@@ -110,12 +116,39 @@ class RateLine(models.Model):
     sort_order = models.PositiveIntegerField(_("order"), default=100)
 
     class Meta:
-        ordering = ["sort_order", "code"]
+        ordering = ["sort_order", "code", "-as_of"]
         verbose_name = _("rate line")
         verbose_name_plural = _("rate lines")
+        constraints = [
+            models.UniqueConstraint(fields=["code", "as_of"], name="one_value_a_day_per_line")
+        ]
 
     def __str__(self) -> str:
-        return f"{self.get_code_display()} = {self.value}"
+        return f"{self.get_code_display()} = {self.value} ({self.as_of})"
+
+    def clean(self) -> None:
+        # The courts' line is 4 x the one-year LPR of the same day: the two rows change together.
+        pair = {self.Code.LPR_4X: self.Code.LPR_1Y, self.Code.LPR_1Y: self.Code.LPR_4X}
+        if self.code not in pair or self.value is None or self.as_of is None:
+            return
+        other = RateLine.objects.filter(code=pair[self.code], as_of=self.as_of).first()
+        if other is None:
+            return
+        lpr, four = (
+            (self.value, other.value)
+            if self.code == self.Code.LPR_1Y
+            else (other.value, self.value)
+        )
+        if four != 4 * lpr:
+            raise ValidationError(
+                {
+                    "value": _(
+                        "The courts' line (lpr_4x) must be 4 times the one-year LPR (lpr_1y) of "
+                        "the same day: %(lpr)s x 4 = %(four)s."
+                    )
+                    % {"lpr": lpr, "four": 4 * lpr}
+                }
+            )
 
     def applies_to(self, lender: str) -> bool:
         return lender in _lender_kinds(self.lenders)

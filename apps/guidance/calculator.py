@@ -15,7 +15,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from apps.core.facts import limit_lines
+from apps.core.facts import limit_lines, rate_lines
 from apps.core.models import RateLine, SavedResult, Stage
 from apps.core.saved import MAX_TOKEN_LENGTH, get_saved_result
 from apps.core.stages import stage_for_days
@@ -118,9 +118,10 @@ def _missed_payment_alone(amount: Decimal) -> Any:
     return schedule_for_plan(plan=plan)
 
 
-def _line_checks(cost: OverdueCost, lender: str) -> tuple[LineCheck, ...]:
-    """The lines that apply to this kind of lender, lowest first (apps.core.facts)."""
-    lines = limit_lines(lender).values()
+def _line_checks(cost: OverdueCost, lender: str, started: date) -> tuple[LineCheck, ...]:
+    """The lines that apply to this kind of lender, as in force on the day the loan started,
+    lowest first (apps.core.facts)."""
+    lines = limit_lines(lender, rate_lines(on=started)).values()
     return tuple(
         LineCheck(line, cost.apr_on_time > line.value, cost.apr_with_delay > line.value)
         for line in sorted(lines, key=lambda line: line.value)
@@ -180,7 +181,11 @@ def run(data: QueryDict) -> Calculator:
         ahead=tuple(Ahead(extra, later.days[days + extra - 1]) for extra in LOOK_AHEAD_DAYS),
         with_loan=loan_given,
         total_cost_on_time=quote.total_cost if loan_given else None,
-        lines=_line_checks(now, calc.loan.form.cleaned_data["lender"]) if loan_given else (),
+        lines=(
+            _line_checks(now, calc.loan.form.cleaned_data["lender"], quote.start_date)
+            if loan_given
+            else ()
+        ),
         overdue_ignored=loan_given and cleaned.get("overdue") is not None,
     )
     return calc
