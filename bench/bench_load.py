@@ -38,7 +38,8 @@ sys.path.insert(0, str(ROOT))
 from tests.loans.helpers import four_loans  # noqa: E402
 from tests.served import Server, fresh_database, gunicorn, production_env, serve  # noqa: E402
 
-# The loan check posts FACTS.md example 6 (fees taken at payout) with a full budget.
+# The loan check posts worked example 6 (fees taken at payout; docs/worked-examples.md) with a
+# full budget.
 LOAN_CHECK = {
     "mode": "terms",
     "amount": "10000",

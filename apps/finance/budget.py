@@ -3,8 +3,9 @@
 Pure Python and Decimal, like the rest of the engine: every function takes keyword-only
 arguments and returns a frozen dataclass of codes and numbers; the templates write the words.
 
-The verdict follows "Suggested verdict bands" in shared/FACTS.md: each rule puts the budget in a
-band, the worst band is the verdict, and every rule is reported with the figure it looked at.
+The verdict's bands are ours, built on the sources fannie-mae-dti, fca-conc-5-2a and
+emergency-buffer: each rule puts the budget in a band, the worst band is the verdict, and every
+rule is reported with the figure it looked at.
 A rule whose input the borrower left empty is reported as not assessed (band None) and never
 makes the verdict better or worse.
 """
@@ -42,8 +43,7 @@ RULES = (
 )
 
 # Total debt payments (existing + this loan) / net income. Fannie Mae's manual-underwriting
-# ceiling (36%) and its automated ceiling (50%); FACTS.md "Affordability heuristics"
-# (source key fannie-mae-dti).
+# ceiling (36%) and its automated ceiling (50%) (source key fannie-mae-dti).
 DTI_STRETCHED_ABOVE = Decimal("0.36")
 DTI_NOT_AFFORDABLE_ABOVE = Decimal("0.50")
 
@@ -55,7 +55,7 @@ PTI_STRETCHED_ABOVE = Decimal("0.20")
 PTI_NOT_AFFORDABLE_ABOVE = Decimal("0.36")
 
 # Money left after essentials and all debt payments, as a share of income: below zero the
-# budget does not close; below 10% one surprise breaks it. FACTS.md suggested bands, after
+# budget does not close; below 10% one surprise breaks it. Our band, after
 # FCA CONC 5.2A (fca-conc-5-2a: repay from income after non-discretionary spending).
 MONEY_LEFT_STRETCHED_BELOW = Decimal("0.10")
 

@@ -21,7 +21,8 @@ from apps.finance.whatif import (
 
 D = Decimal
 START = date(2026, 1, 15)
-# FACTS.md example 6: 10,000 at 1% a month over 12 months, 1,000 taken at payout.
+# Worked example 6 (docs/worked-examples.md): 10,000 at 1% a month over 12 months, 1,000 taken
+# at payout.
 OFFER = Offer(
     amount=D(10000),
     rate=D("0.01"),

@@ -1,4 +1,4 @@
-"""Every worked example in shared/FACTS.md, to the precision it is stated with.
+"""Every worked example in docs/worked-examples.md, to the precision it is stated with.
 
 Example 12 (debt-to-income) belongs to the budget verdict, which is built and tested separately.
 The last example is Appendix J's cap on a single payment's unit-period (one year), worked by hand.
@@ -73,7 +73,7 @@ def test_example_5_one_time_repayment_of_10150_costs_18_25_simple_19_86_effectiv
 
 def test_example_6_head_cutting_plan_costs_32_50_nominal_37_81_effective():
     quote = schedule_for_plan(plan=make_plan())
-    # FACTS.md cuts the period rate (2.70836%) to four decimals: agree to within that last digit.
+    # Example 6 cuts the period rate (2.70836%) to four decimals: agree to within that last digit.
     assert abs(quote.period_rate * 100 - Decimal("2.7083")) < Decimal("0.0001")
     assert percent(quote.apr, 2) == Decimal("32.50")
     assert percent(quote.effective_annual_rate, 2) == Decimal("37.81")

@@ -18,7 +18,8 @@ from tests.markup import field_errors
 pytestmark = pytest.mark.django_db
 
 URL = reverse("guidance:calculator")
-# FACTS.md example 6: 10,000 face value, 1,000 taken at payout, 12 x 888.49 a month.
+# Worked example 6 (docs/worked-examples.md): 10,000 face value, 1,000 taken at payout, 12 x
+# 888.49 a month.
 FEES_AT_PAYOUT = {
     "mode": "plan",
     "received": "9000",
@@ -81,7 +82,7 @@ def test_the_loan_figures_match_the_engine_called_directly(en):
     assert (
         figures["If you pay 30 days later (day 70)"] == f"{money(later.days[69].total_owed)} yuan"
     )
-    assert "32.50%" in html  # FACTS.md example 6, paid on time
+    assert "32.50%" in html  # worked example 6, paid on time
     assert f"True yearly cost: {percent(now.apr_with_delay)}." in html
     assert f"you repay {money(now.total_cost_with_delay)} yuan more" in html
 
@@ -107,7 +108,7 @@ def test_the_lines_follow_the_lender_and_an_unknown_one_gets_both_kinds(en):
 
 
 def test_the_loan_check_field_names_for_quoted_terms_are_accepted(en):
-    # FACTS.md example 2: 10,000 over 12 months at 1% a month, equal instalments: 888.49.
+    # Worked example 2: 10,000 over 12 months at 1% a month, equal instalments: 888.49.
     query = {
         "days": "10",
         "penalty_rate": "0.05",
@@ -233,7 +234,7 @@ def test_the_result_offers_a_repayment_plan_letter_for_the_amount_owed(en):
 
 
 def test_with_the_loan_the_plan_letter_carries_all_that_is_owed_and_how(en):
-    # FACTS.md example 6 (fees at payout), the first payment 40 days late at 0.05% a day: the
+    # Worked example 6 (fees at payout), the first payment 40 days late at 0.05% a day: the
     # payment with its penalty, plus the balance of the loan after it (not yet due).
     query = {
         "days": "40",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-# FACTS.md example 6 as quoted terms: 10,000 at 1% a month, 12 equal payments, 1,000 at payout.
+# Worked example 6 (docs/worked-examples.md) as quoted terms: 10,000 at 1% a month, 12 equal
+# payments, 1,000 at payout.
 TERMS = {
     "mode": "terms",
     "amount": "10,000",
@@ -33,7 +34,7 @@ COMPARE = {
     "o2-payment": "950",
     "income": "8000",
 }
-# FACTS.md example 12: income 8,000, existing debts 1,500.
+# Worked example 12: income 8,000, existing debts 1,500.
 BUDGET = {"income": "8000", "debt_payments": "1500"}
 
 

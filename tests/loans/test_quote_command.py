@@ -1,4 +1,4 @@
-"""`manage.py quote`: every FACTS.md worked example through --json, and bad flags."""
+"""`manage.py quote`: every one of docs/worked-examples.md through --json, and bad flags."""
 
 from __future__ import annotations
 
