@@ -127,11 +127,6 @@ class BudgetVerdict:
     money_left_before: Decimal | None
 
     @property
-    def fired(self) -> tuple[RuleResult, ...]:
-        """The rules that put the budget in a worse band than affordable."""
-        return tuple(r for r in self.rules if r.band in (STRETCHED, NOT_AFFORDABLE))
-
-    @property
     def deciding(self) -> RuleResult:
         """The rule that decided the verdict: the first one in the verdict's band."""
         return next(r for r in self.rules if r.band == self.band)

@@ -494,17 +494,6 @@ def read_rate_text(text: str) -> RateText:
     return RateText(parse_number(value, money=False, allow_percent=True), period, basis)
 
 
-def parse_rate(text: str) -> tuple[Decimal, str | None]:
-    """A typed rate as (the rate in percent, the period it names or None), or NumberFormatError.
-
-    18, 18%, 年化18% -> (18, "year"); 万5, 万五, 日息万五 -> (0.05, "day"); 月息2分, 2分利 -> (2,
-    "month"); 年息1厘 -> (1, "year"); 日息5厘 -> (0.05, "day"); 0.05%/天 -> (0.05, "day").
-    The basis its words name: read_rate_text.
-    """
-    read = read_rate_text(text)
-    return read.percent, read.period
-
-
 @dataclass(frozen=True, slots=True)
 class RateValue:
     """A quoted rate as the engine takes it (a fraction), the period its words named and the

@@ -14,7 +14,6 @@ import pytest
 from apps.finance import (
     advertised_annual_rate,
     compounded_annual_rate,
-    daily_rate_from_annual,
     installment_payment,
     schedule_for_offer,
     schedule_for_plan,
@@ -141,7 +140,8 @@ def test_example_10_seven_day_offer_with_a_fee_at_payout_gives_the_same_rates():
     [("0.12", "0.03288"), ("0.24", "0.06575"), ("0.36", "0.09863")],
 )
 def test_example_11_annual_rates_divided_by_365_give_the_daily_equivalents(annual, daily_percent):
-    assert percent(daily_rate_from_annual(annual_rate=Decimal(annual)), 5) == Decimal(daily_percent)
+    quote = schedule_for_offer(offer=make_offer(rate=Decimal(annual), rate_period="year"))
+    assert percent(quote.quoted_daily_rate, 5) == Decimal(daily_percent)
 
 
 def test_example_1_and_11_figures_come_with_every_quote():

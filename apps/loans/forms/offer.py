@@ -548,17 +548,6 @@ def offer_input(
     return OfferInput(chosen_class(data, prefix=prefix), typed)
 
 
-def payments_typed(form: TermsForm | PlanForm) -> int:
-    """How many payments a valid offer form's figures make (as its engine offer will have them:
-    a plan's count; a term in days or repaid at once is one payment, else one a term unit)."""
-    data = form.cleaned_data
-    if isinstance(form, PlanForm):
-        return data["count"]
-    if data["term_unit"] == "day" or data["method"] == "one_time":
-        return 1
-    return data["term"]
-
-
 def offer_is_typed(data: FormData, prefix: str | None = None) -> bool:
     """Whether any offer figure was typed (in the boxes with this prefix)."""
     return any(
