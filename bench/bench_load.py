@@ -256,7 +256,7 @@ def _through_nginx(
     )
     # wrk is one address with many connections: nginx's per-address limit would refuse them.
     nginx_env = {**env, "REPAYABLE_CONNECTIONS_PER_ADDRESS": "10000"}
-    log = Path(env["DJANGO_DATA_DIR"]) / "serve.log"
+    log = Path(env["REPAYABLE_DATA_DIR"]) / "serve.log"
     address = server.base.removeprefix("http://")
     with serve(nginx_env, log=log, app_servers=[address]) as stack:
         rows = []
@@ -314,9 +314,9 @@ def main() -> None:
         csrf = _csrf(base, "/check/")
         targets: list[tuple[str, str, Path | None]] = [(n, p, None) for n, p in GET_TARGETS]
         # The loan form posts to its answer, /result/.
-        post_lua = _post_lua(Path(env["DJANGO_DATA_DIR"]), "/result/", LOAN_CHECK, csrf)
+        post_lua = _post_lua(Path(env["REPAYABLE_DATA_DIR"]), "/result/", LOAN_CHECK, csrf)
         targets.append(("loan check (POST)", "/result/", post_lua))
-        debts_lua = _post_lua(Path(env["DJANGO_DATA_DIR"]), "/debts/", MY_DEBTS, csrf)
+        debts_lua = _post_lua(Path(env["REPAYABLE_DATA_DIR"]), "/debts/", MY_DEBTS, csrf)
         targets.append(("my debts (POST)", "/debts/", debts_lua))
         saved = _save_result(base, csrf)
         if saved:

@@ -122,7 +122,7 @@ def serve(
     port = free_port()
     if app_servers:
         env = {**env, "REPAYABLE_APP_SERVERS": ",".join(app_servers)}
-    folder = Path(env["DJANGO_DATA_DIR"]) / "nginx"
+    folder = Path(env["REPAYABLE_DATA_DIR"]) / "nginx"
     output = log.open("ab")
     process = subprocess.Popen(
         [sys.executable, "manage.py", "serve", f"127.0.0.1:{port}"],
@@ -174,20 +174,20 @@ def production_env(
         "DJANGO_DEBUG": "false",
         "DJANGO_SECRET_KEY": "served-for-tests-and-benchmarks-only-" + "x" * 40,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DJANGO_DATA_DIR": str(folder),
+        "REPAYABLE_DATA_DIR": str(folder),
         "DJANGO_STATIC_ROOT": static_root,
         "DJANGO_LOG_LEVEL": log_level,
         "REPAYABLE_POST_LIMIT": str(post_limit),
     }
     if workers is not None:
-        env["GUNICORN_WORKERS"] = str(workers)
+        env["REPAYABLE_GUNICORN_WORKERS"] = str(workers)
     return env
 
 
 @contextmanager
 def fresh_database(env: dict[str, str]) -> Iterator[dict[str, str]]:
     """A database of its own for a server started with `env`, made as `make migrate` makes one
-    (migrated, the cache table, the content loaded): on SQLite a file in env's DJANGO_DATA_DIR;
+    (migrated, the cache table, the content loaded): on SQLite a file in env's REPAYABLE_DATA_DIR;
     when this run's DATABASE_URL is PostgreSQL, a new database on the same server, dropped
     afterwards. Yields the environment entries that point the server at it.
 

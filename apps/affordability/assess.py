@@ -359,7 +359,7 @@ class Check:
             "lender_form": LenderForm,
             "lender_figures": without_lender,
             "compare_url": _link("loans:compare", urlencode(_as_first_offer(figures))),
-            "saved_days": settings.SAVED_RESULT_DAYS,
+            "saved_days": settings.REPAYABLE_SAVED_RESULT_DAYS,
             "kind": SavedResult.Kind.CHECK,
             "inputs": inputs,
             "language_next": language_next,
@@ -537,7 +537,7 @@ class Compare:
             "token": self.token,
             "today": timezone.localdate(),
             "rules": rules,
-            "saved_days": settings.SAVED_RESULT_DAYS,
+            "saved_days": settings.REPAYABLE_SAVED_RESULT_DAYS,
         }
 
 

@@ -53,7 +53,7 @@ FALLBACK_CACHE = "database"
 
 def client_address(request: HttpRequest) -> str:
     """The client's address; behind a trusted proxy, the last hop it added to X-Forwarded-For."""
-    if settings.RATE_LIMIT_TRUST_X_FORWARDED_FOR:
+    if settings.REPAYABLE_TRUST_X_FORWARDED_FOR:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
         if hops:
@@ -62,13 +62,13 @@ def client_address(request: HttpRequest) -> str:
 
 
 def _bucket(request: HttpRequest) -> str:
-    admin_login = f"/{settings.ADMIN_PATH}/login/"
+    admin_login = f"/{settings.REPAYABLE_ADMIN_PATH}/login/"
     return ADMIN_LOGIN if request.path == admin_login else POST
 
 
 def hit(*, bucket: str, address: str, now: float | None = None) -> bool:
     """Count one request; True while the address is within its limit for this window."""
-    limit, window = settings.RATE_LIMITS[bucket]
+    limit, window = settings.REPAYABLE_RATE_LIMITS[bucket]
     if limit <= 0:
         return True
     window_start = int((now if now is not None else time.time()) // window)
@@ -106,7 +106,7 @@ def hit(*, bucket: str, address: str, now: float | None = None) -> bool:
 
 
 def _too_many(request: HttpRequest, bucket: str) -> HttpResponse:
-    _, window = settings.RATE_LIMITS[bucket]
+    _, window = settings.REPAYABLE_RATE_LIMITS[bucket]
     response = render(request, "errors/429.html", status=429)
     response["Retry-After"] = str(window)
     return response
