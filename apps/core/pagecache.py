@@ -97,7 +97,7 @@ def bump_content_version() -> None:
         use_cache(lambda cache: cache.set(VERSION_KEY, _new_version(), timeout=None))
     except CacheUnavailable:
         # Nothing is served from the cache while it is away, and what it held before expires
-        # within PAGE_CACHE_SECONDS: the edit shows by then at the latest.
+        # within REPAYABLE_PAGE_CACHE_SECONDS: the edit shows by then at the latest.
         warn_now_and_then(
             "pagecache:version", "A content change could not retire the cached pages."
         )

@@ -5,7 +5,8 @@ A fixed window per client address and bucket: the admin login has its own, tight
 other POST shares one, and so does every GET that computes from the figures in its link (the
 pages named in COMPUTING_GETS). Pages every reader sees alike, and saved results opened by their
 link, are never counted. Over the limit, the reader gets a friendly 429 page in their language.
-Limits are settings (RATE_LIMITS) so that an operator, the tests and the benchmarks can change them.
+Limits are a setting (REPAYABLE_RATE_LIMITS) so that an operator, the tests and the benchmarks
+can change them.
 
 The count lives in Django's default cache (the database, or Redis when REDIS_URL is set). While
 Redis is away it is kept in the database cache instead (FALLBACK_CACHE), shared by every worker
