@@ -19,7 +19,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from apps.finance import fraction_from_percent
+from apps.finance import MAX_AMOUNT, fraction_from_percent
 from apps.finance.reading import FEE_BASIS, INTEREST_BASIS
 
 P = ParamSpec("P")
@@ -343,10 +343,13 @@ def _plain(number: Decimal) -> str:
 
 
 class MoneyField(NumberField):
-    """An amount in yuan: 10000, 10,000, 10 000, １０，０００, 1.5万, 2千, 10k, 500元, ¥500."""
+    """An amount in yuan: 10000, 10,000, 10 000, １０，０００, 1.5万, 2千, 10k, 500元, ¥500.
+    From 0 up to the engine's MAX_AMOUNT unless a field says otherwise."""
 
     def __init__(self, **kwargs: object) -> None:
         kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("min_value", Decimal(0))
+        kwargs.setdefault("max_value", MAX_AMOUNT)
         super().__init__(**kwargs)
 
 

@@ -12,7 +12,8 @@ from django.urls import reverse
 
 from apps.core.saved import save_result
 from apps.core.templatetags.repayable import money, percent
-from apps.finance import Offer, Plan, overdue_cost, schedule_for_offer, schedule_for_plan
+from apps.finance import Plan, overdue_cost, schedule_for_offer, schedule_for_plan
+from tests.finance.helpers import make_offer
 from tests.markup import field_errors
 
 pytestmark = pytest.mark.django_db
@@ -121,17 +122,7 @@ def test_the_loan_check_field_names_for_quoted_terms_are_accepted(en):
         "method": "equal_installment",
         "start_date": "2026-01-01",
     }
-    quote = schedule_for_offer(
-        offer=Offer(
-            amount=Decimal("10000"),
-            rate=Decimal("0.01"),
-            rate_period="month",
-            term=12,
-            term_unit="month",
-            method="equal_installment",
-            start_date=date(2026, 1, 1),
-        )
-    )
+    quote = schedule_for_offer(offer=make_offer(start_date=date(2026, 1, 1)))
     expected = overdue_cost(quote=quote, days_late=10, penalty_daily_rate=PENALTY)
     figures = _figures(en.get(URL, query).content.decode())
     assert figures["Overdue amount"] == "888.49 yuan"
@@ -236,17 +227,7 @@ def test_the_result_offers_a_repayment_plan_letter_for_the_amount_owed(en):
 def test_with_the_loan_the_plan_letter_carries_all_that_is_owed_and_how(en):
     # Worked example 6 (fees at payout), the first payment 40 days late at 0.05% a day: the
     # payment with its penalty, plus the balance of the loan after it (not yet due).
-    query = {
-        "days": "40",
-        "penalty_rate": "0.05",
-        "mode": "plan",
-        "received": "9000",
-        "payment": "888.49",
-        "count": "12",
-        "every": "month",
-        "contract_amount": "10000",
-        "start_date": "2026-01-01",
-    }
+    query = {"days": "40", "penalty_rate": "0.05", **FEES_AT_PAYOUT}
     html = en.get(URL, query).content.decode()
     match = re.search(r'\?owed=([\d.]+)&amp;overdue_part=906.26&amp;not_due_part=([\d.]+)"', html)
     owed, rest = Decimal(match[1]), Decimal(match[2])

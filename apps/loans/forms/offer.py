@@ -256,9 +256,7 @@ class TermsForm(OfferForm):
         help_text=_(
             "The loan amount in the contract, before any fee is taken off. Example: 10000 or 1万."
         ),
-        min_value=Decimal(0),
         min_inclusive=False,
-        max_value=MAX_AMOUNT,
     )
     rate = RateField(
         label=_("Quoted rate (%)"),
@@ -406,16 +404,12 @@ class PlanForm(OfferForm):
     received = MoneyField(
         label=_("Money you actually receive (yuan)"),
         help_text=_("The amount the app actually paid into your account, after any fees."),
-        min_value=Decimal(0),
         min_inclusive=False,
-        max_value=MAX_AMOUNT,
     )
     payment = MoneyField(
         label=_("Each payment (yuan)"),
         help_text=_("The amount the app says you pay each time, such as 888.49."),
-        min_value=Decimal(0),
         min_inclusive=False,
-        max_value=MAX_AMOUNT,
     )
     count = WholeNumberField(
         label=_("Number of payments"),
@@ -441,15 +435,11 @@ class PlanForm(OfferForm):
         label=_("First payment, if different (yuan)"),
         help_text=_("Only if the first payment is not the same as the others."),
         required=False,
-        min_value=Decimal(0),
-        max_value=MAX_AMOUNT,
     )
     last_payment = MoneyField(
         label=_("Last payment, if different (yuan)"),
         help_text=_("Only if the last payment is not the same as the others."),
         required=False,
-        min_value=Decimal(0),
-        max_value=MAX_AMOUNT,
     )
     contract_amount = MoneyField(
         label=_("Amount in the contract, if more (yuan)"),
@@ -458,9 +448,7 @@ class PlanForm(OfferForm):
             "because fees were taken off at payout."
         ),
         required=False,
-        min_value=Decimal(0),
         min_inclusive=False,
-        max_value=MAX_AMOUNT,
     )
 
     def clean(self) -> dict[str, Any]:
