@@ -18,21 +18,13 @@ from apps.finance.whatif import (
     early_repayment,
     what_ifs,
 )
+from tests.finance.helpers import make_offer
 
 D = Decimal
 START = date(2026, 1, 15)
 # Worked example 6 (docs/worked-examples.md): 10,000 at 1% a month over 12 months, 1,000 taken
 # at payout.
-OFFER = Offer(
-    amount=D(10000),
-    rate=D("0.01"),
-    rate_period="month",
-    term=12,
-    term_unit="month",
-    method="equal_installment",
-    start_date=START,
-    fee_upfront_amount=D(1000),
-)
+OFFER = make_offer(start_date=START, fee_upfront_amount=D(1000))
 PLAN = Plan(received=D(9000), payment=D("888.49"), count=12, frequency="month", start_date=START)
 
 

@@ -73,3 +73,14 @@ def four_loans(**extra: str) -> dict[str, str]:
         "loan-3-payment": "300",
         **extra,
     }
+
+
+# My debts with one loan its payment never clears: 20,000 owed at 10% a month, paying 500.
+NEVER_CLEARS = {
+    "income": "4000",
+    "essentials": "3000",
+    "loan-0-owed": "20000",
+    "loan-0-payment": "500",
+    "loan-0-rate": "10",
+    "loan-0-rate_period": "month",
+}
