@@ -35,20 +35,13 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 sys.path.insert(0, str(ROOT))
 
-from tests.loans.helpers import four_loans  # noqa: E402
+from tests.loans.helpers import TERMS, four_loans  # noqa: E402
 from tests.served import Server, fresh_database, gunicorn, production_env, serve  # noqa: E402
 
 # The loan check posts worked example 6 (fees taken at payout; docs/worked-examples.md) with a
 # full budget.
 LOAN_CHECK = {
-    "mode": "terms",
-    "amount": "10000",
-    "rate": "1",
-    "rate_period": "month",
-    "term": "12",
-    "term_unit": "month",
-    "method": "equal_installment",
-    "fee_upfront": "1000",
+    **TERMS,
     "fee_per_period": "",
     "income": "8000",
     "essentials": "4000",

@@ -15,7 +15,7 @@ from apps.core.models import RateLine, Source
 from apps.core.pagecache import bump_content_version
 from apps.finance import budget as rules
 from apps.finance import price
-from tests.loans.helpers import BUDGET, COMPARE, PLAN, check, plan
+from tests.loans.helpers import BUDGET, COMPARE, PLAN, SEVEN_DAY_PLAN, check, plan
 
 pytestmark = pytest.mark.django_db
 
@@ -303,16 +303,8 @@ def test_a_fee_many_times_the_loan_is_priced_not_a_500(en):
     assert "Effective yearly rate (compounded) over 10,000%" in text
 
 
-# The price weighs in (issue 11). A 7-day loan: receive 1,500, repay 2,000.
-SEVEN_DAYS = {
-    "mode": "plan",
-    "received": "1500",
-    "payment": "2000",
-    "count": "1",
-    "start_date": "2026-01-15",
-    "first_due": "2026-01-22",
-    "income": "8000",
-}
+# The price weighs in (issue 11): the 7-day loan with a budget.
+SEVEN_DAYS = {**SEVEN_DAY_PLAN, "income": "8000"}
 # A 借呗-style offer: 10,000 at 日息万四 (0.04% a day) over 12 months, from a consumer-finance
 # company.
 JIEBEI = {

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from apps.finance import Plan, schedule_for_offer, schedule_for_plan
+from apps.finance import schedule_for_offer, schedule_for_plan
 from apps.finance.budget import (
     AFFORDABLE,
     NOT_AFFORDABLE,
@@ -42,7 +42,7 @@ from apps.finance.price import (
     price_verdict,
     rank_by_price,
 )
-from tests.finance.helpers import make_offer
+from tests.finance.helpers import make_offer, make_plan
 
 D = Decimal
 START = date(2026, 1, 15)
@@ -88,11 +88,10 @@ def test_a_short_loan_above_36_percent_has_its_own_reason_and_a_cheap_one_does_n
 def test_the_seven_day_loan_from_the_issue_costs_1738_percent_and_is_too_expensive():
     # Receive 1,500, repay 2,000 seven days later.
     quote = schedule_for_plan(
-        plan=Plan(
+        plan=make_plan(
             received=D(1500),
             payment=D(2000),
             count=1,
-            frequency="month",
             start_date=START,
             first_due=date(2026, 1, 22),
         )

@@ -18,7 +18,7 @@ from apps.finance.whatif import (
     early_repayment,
     what_ifs,
 )
-from tests.finance.helpers import make_offer
+from tests.finance.helpers import make_offer, make_plan
 
 D = Decimal
 START = date(2026, 1, 15)
@@ -66,11 +66,10 @@ def test_a_plan_over_more_or_fewer_payments_keeps_its_own_true_rate():
 
 
 def test_a_single_payment_plan_is_only_tried_at_half_the_amount():
-    plan = Plan(
+    plan = make_plan(
         received=D(1500),
         payment=D(2000),
         count=1,
-        frequency="month",
         start_date=START,
         first_due=date(2026, 1, 22),
     )

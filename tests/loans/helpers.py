@@ -84,3 +84,12 @@ NEVER_CLEARS = {
     "loan-0-rate": "10",
     "loan-0-rate_period": "month",
 }
+# A 7-day loan (issue 11): receive 1,500, repay 2,000 a week later, 1,738% a year.
+SEVEN_DAY_PLAN = {
+    "mode": "plan",
+    "received": "1500",
+    "payment": "2000",
+    "count": "1",
+    "start_date": "2026-01-15",
+    "first_due": "2026-01-22",
+}
