@@ -45,6 +45,17 @@ def children(pid: int) -> list[int]:
     return sorted(pids)
 
 
+def _wait_until_up(
+    process: subprocess.Popen, base: str, what: str, log: object, *, seconds: int
+) -> None:
+    """Wait until `base`/healthz answers; raise if the process exits or `seconds` pass first."""
+    deadline = time.monotonic() + seconds
+    while not answers(base + "/healthz"):
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"{what} did not start (exit {process.poll()}); see {log}")
+        time.sleep(0.1)
+
+
 @contextmanager
 def gunicorn(env: dict[str, str], *, log: Path | None = None) -> Iterator[Server]:
     """Serve the app with config/gunicorn.conf.py and `env`. With `log`, gunicorn's access and
@@ -64,11 +75,7 @@ def gunicorn(env: dict[str, str], *, log: Path | None = None) -> Iterator[Server
     )
     server = Server(f"http://127.0.0.1:{port}", process, log)
     try:
-        deadline = time.monotonic() + 60
-        while not answers(server.base + "/healthz"):
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"gunicorn did not start (exit {process.poll()}); see {log}")
-            time.sleep(0.1)
+        _wait_until_up(process, server.base, "gunicorn", log, seconds=60)
         yield server
     finally:
         _stop_group(process, signal.SIGTERM, within=15)
@@ -134,11 +141,7 @@ def serve(
     )
     stack = Stack(f"http://127.0.0.1:{port}", process, folder, log)
     try:
-        deadline = time.monotonic() + 90
-        while not answers(stack.base + "/healthz"):
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"make serve did not start (exit {process.poll()}); see {log}")
-            time.sleep(0.1)
+        _wait_until_up(process, stack.base, "make serve", log, seconds=90)
         yield stack
     finally:
         if process.poll() is None:
