@@ -13,7 +13,7 @@ makes the verdict better or worse.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -291,14 +291,7 @@ def budget_verdict(*, budget: Budget, loan_monthly_payment: Decimal) -> BudgetVe
 def stress_test(*, budget: Budget, loan_monthly_payment: Decimal) -> StressTest:
     """The same loan after income falls by STRESS_INCOME_DROP, and after essential spending
     rises by STRESS_ESSENTIALS_RISE (only when essentials were given)."""
-    lower = Budget(
-        income=budget.income * (ONE - STRESS_INCOME_DROP),
-        essentials=budget.essentials,
-        debt_payments=budget.debt_payments,
-        other_platforms=budget.other_platforms,
-        savings=budget.savings,
-        repays_another_loan=budget.repays_another_loan,
-    )
+    lower = replace(budget, income=budget.income * (ONE - STRESS_INCOME_DROP))
     income_case = StressCase(
         "income_drop",
         lower,
@@ -306,14 +299,7 @@ def stress_test(*, budget: Budget, loan_monthly_payment: Decimal) -> StressTest:
     )
     essentials_case = None
     if budget.essentials is not None:
-        higher = Budget(
-            income=budget.income,
-            essentials=budget.essentials * (ONE + STRESS_ESSENTIALS_RISE),
-            debt_payments=budget.debt_payments,
-            other_platforms=budget.other_platforms,
-            savings=budget.savings,
-            repays_another_loan=budget.repays_another_loan,
-        )
+        higher = replace(budget, essentials=budget.essentials * (ONE + STRESS_ESSENTIALS_RISE))
         essentials_case = StressCase(
             "essentials_rise",
             higher,
