@@ -35,19 +35,13 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 sys.path.insert(0, str(ROOT))
 
-from tests.loans.helpers import four_loans  # noqa: E402
+from tests.loans.helpers import TERMS, four_loans  # noqa: E402
 from tests.served import Server, fresh_database, gunicorn, production_env, serve  # noqa: E402
 
-# The loan check posts FACTS.md example 6 (fees taken at payout) with a full budget.
+# The loan check posts worked example 6 (fees taken at payout; docs/worked-examples.md) with a
+# full budget.
 LOAN_CHECK = {
-    "mode": "terms",
-    "amount": "10000",
-    "rate": "1",
-    "rate_period": "month",
-    "term": "12",
-    "term_unit": "month",
-    "method": "equal_installment",
-    "fee_upfront": "1000",
+    **TERMS,
     "fee_per_period": "",
     "income": "8000",
     "essentials": "4000",
@@ -255,7 +249,7 @@ def _through_nginx(
     )
     # wrk is one address with many connections: nginx's per-address limit would refuse them.
     nginx_env = {**env, "REPAYABLE_CONNECTIONS_PER_ADDRESS": "10000"}
-    log = Path(env["DJANGO_DATA_DIR"]) / "serve.log"
+    log = Path(env["REPAYABLE_DATA_DIR"]) / "serve.log"
     address = server.base.removeprefix("http://")
     with serve(nginx_env, log=log, app_servers=[address]) as stack:
         rows = []
@@ -313,9 +307,9 @@ def main() -> None:
         csrf = _csrf(base, "/check/")
         targets: list[tuple[str, str, Path | None]] = [(n, p, None) for n, p in GET_TARGETS]
         # The loan form posts to its answer, /result/.
-        post_lua = _post_lua(Path(env["DJANGO_DATA_DIR"]), "/result/", LOAN_CHECK, csrf)
+        post_lua = _post_lua(Path(env["REPAYABLE_DATA_DIR"]), "/result/", LOAN_CHECK, csrf)
         targets.append(("loan check (POST)", "/result/", post_lua))
-        debts_lua = _post_lua(Path(env["DJANGO_DATA_DIR"]), "/debts/", MY_DEBTS, csrf)
+        debts_lua = _post_lua(Path(env["REPAYABLE_DATA_DIR"]), "/debts/", MY_DEBTS, csrf)
         targets.append(("my debts (POST)", "/debts/", debts_lua))
         saved = _save_result(base, csrf)
         if saved:

@@ -5,19 +5,19 @@ from __future__ import annotations
 import multiprocessing
 import os
 
-bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+bind = os.environ.get("REPAYABLE_GUNICORN_BIND", "127.0.0.1:8000")
 # Pages are short and CPU-bound (the engine, the templates), so plain sync workers: one request
 # per process at a time, two per core plus one so that a worker waiting on the database or the
 # cache does not leave a core idle. Measured with `make bench` on 2 cores, sync workers served a
 # loan check as fast as 3 workers x 2 threads did, with p99 latency at 45-55 ms instead of
 # 85-290 ms: a threaded worker holds its keep-alive connections, and requests queued behind a
 # busy one wait. Sync workers need a buffering proxy or load balancer in front (see README).
-workers = int(os.environ.get("GUNICORN_WORKERS") or multiprocessing.cpu_count() * 2 + 1)
-threads = int(os.environ.get("GUNICORN_THREADS") or 1)
-timeout = int(os.environ.get("GUNICORN_TIMEOUT") or 30)
+workers = int(os.environ.get("REPAYABLE_GUNICORN_WORKERS") or multiprocessing.cpu_count() * 2 + 1)
+threads = int(os.environ.get("REPAYABLE_GUNICORN_THREADS") or 1)
+timeout = int(os.environ.get("REPAYABLE_GUNICORN_TIMEOUT") or 30)
 # On SIGTERM (or SIGHUP's new workers), a worker finishes the request it holds: as long as a
 # request may take (timeout).
-graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT") or timeout)
+graceful_timeout = int(os.environ.get("REPAYABLE_GUNICORN_GRACEFUL_TIMEOUT") or timeout)
 keepalive = 5
 # The request line and header lines nginx passes on (deploy/nginx.conf: up to 8 KB each, 32 KB in
 # all) are never refused here, where the answer would be gunicorn's bare page, not the site's.

@@ -54,8 +54,8 @@ def env_str(name: str, default: str) -> str:
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
-HTTPS = env_bool("DJANGO_HTTPS", False)
-DATA_DIR = Path(env_str("DJANGO_DATA_DIR", str(BASE_DIR / "data")))
+REPAYABLE_HTTPS = env_bool("REPAYABLE_HTTPS", False)
+REPAYABLE_DATA_DIR = Path(env_str("REPAYABLE_DATA_DIR", str(BASE_DIR / "data")))
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
@@ -109,7 +109,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "apps.core.middleware.PermissionsPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # Innermost, so that the page it puts in place of a bare 405 gets every header above.
     "apps.core.middleware.MethodNotAllowedPageMiddleware",
 ]
@@ -138,7 +138,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         env="DATABASE_URL",
-        default=f"sqlite:///{DATA_DIR / 'db.sqlite3'}",
+        default=f"sqlite:///{REPAYABLE_DATA_DIR / 'db.sqlite3'}",
         conn_max_age=env_int("DJANGO_DB_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
@@ -160,8 +160,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # one for every worker and every server: a table in the database by default (`manage.py
 # createcachetable`), Redis when REDIS_URL is set. While Redis is away, pages are served without
 # it and rate limits are counted in the database table (apps/core/failopen.py, ratelimit.py).
-REDIS_URL = env_str("REDIS_URL", "")
-DATABASE_CACHE = {
+REPAYABLE_REDIS_URL = env_str("REDIS_URL", "")
+REPAYABLE_DATABASE_CACHE = {
     "BACKEND": "django.core.cache.backends.db.DatabaseCache",
     "LOCATION": "repayable_cache",
     # Room for a window's rate-limit counters from many addresses besides the cached pages;
@@ -173,31 +173,31 @@ DATABASE_CACHE = {
 # retires every process's copy at once. Reading a 90 KB page back out of the database table
 # cost more than a third of serving it. At most MAX_ENTRIES pages per process (the largest, the
 # whole guide in Chinese, is 140 KB: some tens of MB at worst).
-PAGES_CACHE = {
+REPAYABLE_PAGES_CACHE = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "repayable-pages",
     "OPTIONS": {"MAX_ENTRIES": 300},
 }
-if REDIS_URL:
+if REPAYABLE_REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": REPAYABLE_REDIS_URL,
             # redis-py's connection settings: a stopped or hung Redis costs a request at most
             # this long (5 s by default), and then is left alone for a while (failopen.py).
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         },
-        "database": DATABASE_CACHE,
+        "database": REPAYABLE_DATABASE_CACHE,
     }
 else:
-    CACHES = {"default": DATABASE_CACHE}
-CACHES["pages"] = PAGES_CACHE
+    CACHES = {"default": REPAYABLE_DATABASE_CACHE}
+CACHES["pages"] = REPAYABLE_PAGES_CACHE
 
 # Seconds a rendered page is kept in that cache (apps/core/pagecache.py); 0 turns it off.
-PAGE_CACHE_SECONDS = env_int("REPAYABLE_PAGE_CACHE_SECONDS", 60)
+REPAYABLE_PAGE_CACHE_SECONDS = env_int("REPAYABLE_PAGE_CACHE_SECONDS", 60)
 # Names this release in the page cache's keys; empty: a hash of the static manifest, the
 # templates and the compiled catalogue (apps.core.pagecache.release).
-RELEASE = env_str("REPAYABLE_RELEASE", "")
+REPAYABLE_RELEASE = env_str("REPAYABLE_RELEASE", "")
 
 # Sessions live in the database so that any server can answer any request.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -229,7 +229,7 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # The admin lives at a path of the operator's choosing, so it is not where scanners look.
-ADMIN_PATH = env_str("DJANGO_ADMIN_PATH", "admin").strip("/")
+REPAYABLE_ADMIN_PATH = env_str("REPAYABLE_ADMIN_PATH", "admin").strip("/")
 
 # Security headers. Nothing is loaded from another host; no inline script or style.
 CONTENT_SECURITY_POLICY = {
@@ -248,12 +248,31 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
-PERMISSIONS_POLICY = (
-    "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), "
-    "fullscreen=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), "
-    "payment=(), picture-in-picture=(), publickey-credentials-get=(), usb=(), "
-    "screen-wake-lock=(), xr-spatial-tracking=(), interest-cohort=()"
-)
+# Browser features the app never uses, each turned off (django-permissions-policy, which
+# refuses a misspelt feature name at start-up).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "interest-cohort",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -263,7 +282,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
-if HTTPS:
+if REPAYABLE_HTTPS:
     # Only behind HTTPS: these break a plain-HTTP local run.
     SECURE_SSL_REDIRECT = True
     SESSION_COOKIE_SECURE = True
@@ -275,11 +294,11 @@ if HTTPS:
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 # A load balancer that ends TLS says so in this header; trust it only when told to.
-if env_bool("DJANGO_TRUST_X_FORWARDED_PROTO", False):
+if env_bool("REPAYABLE_TRUST_X_FORWARDED_PROTO", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # POSTs allowed per client address: (count, window in seconds); a count of 0 turns a limit off.
-RATE_LIMITS = {
+REPAYABLE_RATE_LIMITS = {
     "post": (
         env_int("REPAYABLE_POST_LIMIT", 30),
         env_int("REPAYABLE_POST_LIMIT_WINDOW", 60),
@@ -290,15 +309,15 @@ RATE_LIMITS = {
     ),
 }
 # Behind a load balancer every request comes from its address; trust the hop it appends.
-RATE_LIMIT_TRUST_X_FORWARDED_FOR = env_bool("REPAYABLE_TRUST_X_FORWARDED_FOR", False)
+REPAYABLE_TRUST_X_FORWARDED_FOR = env_bool("REPAYABLE_TRUST_X_FORWARDED_FOR", False)
 
 # `make serve` (manage.py serve, deploy/nginx.conf): the gunicorn servers nginx passes requests
 # to, as host:port (empty: one gunicorn that the command starts on this machine); connections
 # one client address may have in progress at once; the addresses (or CIDR ranges) of a load
 # balancer in front of nginx whose X-Forwarded-For and X-Forwarded-Proto it may believe.
-SERVE_APP_SERVERS = env_list("REPAYABLE_APP_SERVERS", "")
-SERVE_CONNECTIONS_PER_ADDRESS = env_int("REPAYABLE_CONNECTIONS_PER_ADDRESS", 32)
-SERVE_TRUSTED_PROXIES = env_list("REPAYABLE_TRUSTED_PROXIES", "")
+REPAYABLE_APP_SERVERS = env_list("REPAYABLE_APP_SERVERS", "")
+REPAYABLE_CONNECTIONS_PER_ADDRESS = env_int("REPAYABLE_CONNECTIONS_PER_ADDRESS", 32)
+REPAYABLE_TRUSTED_PROXIES = env_list("REPAYABLE_TRUSTED_PROXIES", "")
 
 # Request bodies: the largest real form is the four-offer comparison, about 65 KB even with every
 # box filled to its limit in Chinese (each character sent as 9 bytes); the admin's largest stage
@@ -312,10 +331,10 @@ FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.MemoryFileUploadHandler
 FILE_UPLOAD_MAX_MEMORY_SIZE = 1024
 
 # How long a saved result is kept before it expires.
-SAVED_RESULT_DAYS = env_int("REPAYABLE_SAVED_RESULT_DAYS", 30)
+REPAYABLE_SAVED_RESULT_DAYS = env_int("REPAYABLE_SAVED_RESULT_DAYS", 30)
 
 # Logs go to standard output as one JSON object a line; they never contain what a borrower typed.
-LOG_LEVEL = env_str("DJANGO_LOG_LEVEL", "INFO")
+REPAYABLE_LOG_LEVEL = env_str("DJANGO_LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -329,9 +348,9 @@ LOGGING = {
             "filters": ["without_traceback"],
         },
     },
-    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
+    "root": {"handlers": ["stdout"], "level": REPAYABLE_LOG_LEVEL},
     "loggers": {
-        "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
+        "django": {"handlers": ["stdout"], "level": REPAYABLE_LOG_LEVEL, "propagate": False},
         # Django logs each 4xx with the path; that is fine, but never the body.
         "django.request": {"handlers": ["stdout"], "level": "ERROR", "propagate": False},
         # A refused request (a body over the limit, a host not allowed...) is one line that

@@ -16,7 +16,7 @@ urlpatterns = [
     path("result/", include("apps.affordability.urls")),
     path("debts/", include("apps.affordability.debts.urls")),
     path("late/", include("apps.guidance.urls")),
-    path(f"{settings.ADMIN_PATH}/", admin.site.urls),
+    path(f"{settings.REPAYABLE_ADMIN_PATH}/", admin.site.urls),
 ]
 
 handler400 = "apps.core.views.bad_request"

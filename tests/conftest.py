@@ -82,7 +82,7 @@ def _collected_static() -> Iterator[Path]:
 # default (the database, or Redis) is tried against real servers in tests/core/test_faults.py.
 TEST_CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "pages": settings.PAGES_CACHE,
+    "pages": settings.REPAYABLE_PAGES_CACHE,
 }
 
 
@@ -110,7 +110,7 @@ def _seeded_rows(request) -> None:
 @pytest.fixture(autouse=True)
 def _no_rate_limits(settings):
     """Tests post many forms from one address; the rate-limit tests set their own limits."""
-    settings.RATE_LIMITS = {bucket: (0, 60) for bucket in settings.RATE_LIMITS}
+    settings.REPAYABLE_RATE_LIMITS = {bucket: (0, 60) for bucket in settings.REPAYABLE_RATE_LIMITS}
 
 
 @pytest.fixture(autouse=True)

@@ -45,6 +45,17 @@ def children(pid: int) -> list[int]:
     return sorted(pids)
 
 
+def _wait_until_up(
+    process: subprocess.Popen, base: str, what: str, log: object, *, seconds: int
+) -> None:
+    """Wait until `base`/healthz answers; raise if the process exits or `seconds` pass first."""
+    deadline = time.monotonic() + seconds
+    while not answers(base + "/healthz"):
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"{what} did not start (exit {process.poll()}); see {log}")
+        time.sleep(0.1)
+
+
 @contextmanager
 def gunicorn(env: dict[str, str], *, log: Path | None = None) -> Iterator[Server]:
     """Serve the app with config/gunicorn.conf.py and `env`. With `log`, gunicorn's access and
@@ -64,11 +75,7 @@ def gunicorn(env: dict[str, str], *, log: Path | None = None) -> Iterator[Server
     )
     server = Server(f"http://127.0.0.1:{port}", process, log)
     try:
-        deadline = time.monotonic() + 60
-        while not answers(server.base + "/healthz"):
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"gunicorn did not start (exit {process.poll()}); see {log}")
-            time.sleep(0.1)
+        _wait_until_up(process, server.base, "gunicorn", log, seconds=60)
         yield server
     finally:
         _stop_group(process, signal.SIGTERM, within=15)
@@ -122,7 +129,7 @@ def serve(
     port = free_port()
     if app_servers:
         env = {**env, "REPAYABLE_APP_SERVERS": ",".join(app_servers)}
-    folder = Path(env["DJANGO_DATA_DIR"]) / "nginx"
+    folder = Path(env["REPAYABLE_DATA_DIR"]) / "nginx"
     output = log.open("ab")
     process = subprocess.Popen(
         [sys.executable, "manage.py", "serve", f"127.0.0.1:{port}"],
@@ -134,11 +141,7 @@ def serve(
     )
     stack = Stack(f"http://127.0.0.1:{port}", process, folder, log)
     try:
-        deadline = time.monotonic() + 90
-        while not answers(stack.base + "/healthz"):
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"make serve did not start (exit {process.poll()}); see {log}")
-            time.sleep(0.1)
+        _wait_until_up(process, stack.base, "make serve", log, seconds=90)
         yield stack
     finally:
         if process.poll() is None:
@@ -174,20 +177,20 @@ def production_env(
         "DJANGO_DEBUG": "false",
         "DJANGO_SECRET_KEY": "served-for-tests-and-benchmarks-only-" + "x" * 40,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DJANGO_DATA_DIR": str(folder),
+        "REPAYABLE_DATA_DIR": str(folder),
         "DJANGO_STATIC_ROOT": static_root,
         "DJANGO_LOG_LEVEL": log_level,
         "REPAYABLE_POST_LIMIT": str(post_limit),
     }
     if workers is not None:
-        env["GUNICORN_WORKERS"] = str(workers)
+        env["REPAYABLE_GUNICORN_WORKERS"] = str(workers)
     return env
 
 
 @contextmanager
 def fresh_database(env: dict[str, str]) -> Iterator[dict[str, str]]:
     """A database of its own for a server started with `env`, made as `make migrate` makes one
-    (migrated, the cache table, the content loaded): on SQLite a file in env's DJANGO_DATA_DIR;
+    (migrated, the cache table, the content loaded): on SQLite a file in env's REPAYABLE_DATA_DIR;
     when this run's DATABASE_URL is PostgreSQL, a new database on the same server, dropped
     afterwards. Yields the environment entries that point the server at it.
 

@@ -43,19 +43,8 @@ from apps.loans.forms.check import (
 )
 from apps.loans.forms.offer import COMPARE_PREFIXES, OFFER_FIELDS, LenderForm
 
-# Each verdict rule and cost flag -> the Source keys it rests on (shown beside it, linked to
+# Each cost flag -> the Source keys it rests on (shown beside it, linked to
 # /late/sources/#source-<key>).
-RULE_SOURCES = {
-    rules.RULE_PAYMENT_TO_INCOME: ("fannie-mae-dti", "fca-conc-5-2a"),
-    rules.RULE_DEBT_TO_INCOME: ("fannie-mae-dti",),
-    rules.RULE_MONEY_LEFT: ("fca-conc-5-2a",),
-    rules.RULE_SAVINGS_BUFFER: ("emergency-buffer",),
-    rules.RULE_OTHER_PLATFORMS: ("cash-loan-notice-2017",),
-    rules.RULE_REPAY_ANOTHER_LOAN: ("cash-loan-notice-2017",),
-    price.RULE_TRUE_APR: ("cash-loan-notice-2017", "spc-financial-trials-2017"),
-    price.RULE_SHORT_TERM: ("cash-loan-notice-2017", "bank-internet-loans-2020"),
-    price.RULE_FEE_AT_PAYOUT: ("civil-code-670", "cash-loan-notice-2017"),
-}
 FLAG_SOURCES = {
     price.FLAG_FEE_AT_PAYOUT: ("civil-code-670", "cash-loan-notice-2017"),
     price.FLAG_FLAT_FEE: ("pboc-2021-3",),
@@ -289,10 +278,6 @@ class Assessment:
         return self.lender in (LenderKind.BANK, LenderKind.UNKNOWN)
 
     @cached_property
-    def rule_sources(self) -> dict[str, tuple[Source, ...]]:
-        return {rule: self._pick(keys) for rule, keys in RULE_SOURCES.items()}
-
-    @cached_property
     def work_sources(self) -> tuple[Source, ...]:
         return self._pick(WORK_DAYS_SOURCES)
 
@@ -376,7 +361,7 @@ class Check:
             "lender_form": LenderForm,
             "lender_figures": without_lender,
             "compare_url": _link("loans:compare", urlencode(_as_first_offer(figures))),
-            "saved_days": settings.SAVED_RESULT_DAYS,
+            "saved_days": settings.REPAYABLE_SAVED_RESULT_DAYS,
             "kind": SavedResult.Kind.CHECK,
             "inputs": inputs,
             "language_next": language_next,
@@ -557,7 +542,7 @@ class Compare:
             "token": self.token,
             "today": timezone.localdate(),
             "rules": rules,
-            "saved_days": settings.SAVED_RESULT_DAYS,
+            "saved_days": settings.REPAYABLE_SAVED_RESULT_DAYS,
         }
 
 

@@ -59,8 +59,26 @@ def payment_bars(rows: Sequence[ScheduleRow]) -> Chart:
     return Chart(WIDTH, HEIGHT, tuple(segments), top)
 
 
-BUDGET_BAR_HEIGHT = 50
-BUDGET_CHART_HEIGHT = 150
+# Two horizontal bars, one above the other (the month as it is, the month with the loans), each
+# a row of segments laid from the left.
+BAR_HEIGHT = 50
+BAR_TOPS = (20, 90)
+TWO_BARS_HEIGHT = 150
+
+Parts = Sequence[tuple[str, Decimal]]
+
+
+def _two_bars(upper: Parts, lower: Parts, top: Decimal) -> Chart:
+    segments = []
+    for y, parts in zip(BAR_TOPS, (upper, lower), strict=True):
+        x = 0.0
+        for kind, value in parts:
+            width = _scale(value, top, WIDTH)
+            if width <= 0:
+                continue
+            segments.append(Segment(kind, round(x, 2), y, width, BAR_HEIGHT))
+            x += width
+    return Chart(WIDTH, TWO_BARS_HEIGHT, tuple(segments), top)
 
 
 def budget_bars(budget: Budget, verdict: BudgetVerdict) -> Chart | None:
@@ -80,20 +98,7 @@ def budget_bars(budget: Budget, verdict: BudgetVerdict) -> Chart | None:
         ("left", max(verdict.money_left, Decimal(0))),
     )
     top = max(budget.income, budget.essentials + verdict.total_debt_payments)
-    segments = []
-    for y, parts in ((20, before), (90, after)):
-        x = 0.0
-        for kind, value in parts:
-            width = _scale(value, top, WIDTH)
-            if width <= 0:
-                continue
-            segments.append(Segment(kind, round(x, 2), y, width, BUDGET_BAR_HEIGHT))
-            x += width
-    return Chart(WIDTH, BUDGET_CHART_HEIGHT, tuple(segments), top)
-
-
-DEBT_BAR_HEIGHT = 50
-DEBT_CHART_HEIGHT = 150
+    return _two_bars(before, after, top)
 
 
 def debt_month_bars(*, income: Decimal, essentials: Decimal, due: Decimal) -> Chart:
@@ -102,19 +107,11 @@ def debt_month_bars(*, income: Decimal, essentials: Decimal, due: Decimal) -> Ch
     bar runs past the upper one, the budget is short."""
     left = max(income - essentials, Decimal(0))
     top = max(income, essentials + due)
-    segments = []
-    for y, parts in (
-        (20, (("essentials", essentials), ("left", left))),
-        (90, (("essentials", essentials), ("debts", due))),
-    ):
-        x = 0.0
-        for kind, value in parts:
-            width = _scale(value, top, WIDTH)
-            if width <= 0:
-                continue
-            segments.append(Segment(kind, round(x, 2), y, width, DEBT_BAR_HEIGHT))
-            x += width
-    return Chart(WIDTH, DEBT_CHART_HEIGHT, tuple(segments), top)
+    return _two_bars(
+        (("essentials", essentials), ("left", left)),
+        (("essentials", essentials), ("debts", due)),
+        top,
+    )
 
 
 def spiral_bars(*, owed_now: Decimal, months: Sequence[tuple[Decimal, Decimal]]) -> Chart:

@@ -238,7 +238,7 @@ def how_we_assess(request: HttpRequest) -> HttpResponse:
             "price": price,
             "reading": reading,
             "lines": list(rate_lines().values()),
-            "saved_days": settings.SAVED_RESULT_DAYS,
+            "saved_days": settings.REPAYABLE_SAVED_RESULT_DAYS,
             "debts": debt_engine,
             "debt_sources": plans.plan_sources(),
         },

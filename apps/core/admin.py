@@ -45,10 +45,8 @@ class ContentAdmin(admin.ModelAdmin):
         bump_content_version_on_commit()
 
 
-class FromContentFile(ContentAdmin):
-    """Guidance rows and sources come from the files under content/ (`manage.py load_content`):
-    the admin shows them read-only, with the file to edit. An edit here would be undone by the
-    next deployment, and could open a gap in the stages' days, so there is none."""
+class ReadOnly:
+    """Shown, never added, changed or deleted (a ModelAdmin's or an inline's permissions)."""
 
     def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
         return False
@@ -58,6 +56,12 @@ class FromContentFile(ContentAdmin):
 
     def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
         return False
+
+
+class FromContentFile(ReadOnly, ContentAdmin):
+    """Guidance rows and sources come from the files under content/ (`manage.py load_content`):
+    the admin shows them read-only, with the file to edit. An edit here would be undone by the
+    next deployment, and could open a gap in the stages' days, so there is none."""
 
     @admin.display(description=_("Edit in"))
     def edit_in(self, obj: object) -> str:
@@ -69,17 +73,8 @@ class FromContentFile(ContentAdmin):
         )
 
 
-class ReadOnlyInline(admin.StackedInline):
+class ReadOnlyInline(ReadOnly, admin.StackedInline):
     extra = 0
-
-    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
 
 
 @admin.register(Source)

@@ -65,13 +65,6 @@ def line_terms(lines: dict[str, RateLine] | None = None) -> dict[str, LineTerms]
     }
 
 
-def lines_for(lender: str, lines: dict[str, RateLine] | None = None) -> tuple[RateLine, ...]:
-    """The lines shown for this kind of lender: the reference rates (which apply to no one, such
-    as the LPR) and every line that applies to it, in their order."""
-    rows = rate_lines() if lines is None else lines
-    return tuple(line for line in rows.values() if not line.lenders or line.applies_to(lender))
-
-
 def limit_lines(lender: str, lines: dict[str, RateLine] | None = None) -> dict[str, RateLine]:
     """The lines that limit this kind of lender's cost (reference rates left out), by code."""
     rows = rate_lines() if lines is None else lines

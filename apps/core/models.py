@@ -47,7 +47,8 @@ class Source(models.Model):
 class LenderKind(models.TextChoices):
     """Who lends: it decides which rate line applies to a loan, and how the page words it. The
     4 x LPR line is the courts' line for private lending; licensed lenders answer to regulators'
-    cost rules instead (FACTS.md, "Caps and lines" and "Rate lines since 2025")."""
+    cost rules instead (sources spc-private-lending-2020, spc-2020-27 and
+    microloan-cost-guideline-2025)."""
 
     BANK = "bank", _("A bank")
     CONSUMER_FINANCE = "consumer_finance", _("A consumer-finance company (消费金融公司)")

@@ -3,8 +3,8 @@
 Most pages (the home page, the loan form, every guidance page) are the same for everyone reading
 in the same language on the same day, except for the CSRF token in their forms. Rendering them
 costs far more than serving them, so the rendered HTML is kept in each process's memory (the
-"pages" cache, settings.PAGES_CACHE) with the token cut out, and each reader's own token is put
-back in. CSRF protection is therefore unchanged.
+"pages" cache, settings.REPAYABLE_PAGES_CACHE) with the token cut out, and each reader's own
+token is put back in. CSRF protection is therefore unchanged.
 
 Kept out of the cache: requests with a query string (adviser links, calculator results), readers
 with a session (administrators), and any answer that is not a plain 200.
@@ -60,8 +60,8 @@ def release() -> str:
     """This server's release: REPAYABLE_RELEASE if the deploy sets it, otherwise a hash of what
     a page is made of (the static files' manifest, the templates, the compiled catalogue), read
     once per process."""
-    if settings.RELEASE:
-        return settings.RELEASE
+    if settings.REPAYABLE_RELEASE:
+        return settings.REPAYABLE_RELEASE
     digest = hashlib.sha256((staticfiles_storage.read_manifest() or "").encode())
     for folder, pattern in (
         *((Path(d), "**/*.html") for d in settings.TEMPLATES[0]["DIRS"]),
@@ -97,7 +97,7 @@ def bump_content_version() -> None:
         use_cache(lambda cache: cache.set(VERSION_KEY, _new_version(), timeout=None))
     except CacheUnavailable:
         # Nothing is served from the cache while it is away, and what it held before expires
-        # within PAGE_CACHE_SECONDS: the edit shows by then at the latest.
+        # within REPAYABLE_PAGE_CACHE_SECONDS: the edit shows by then at the latest.
         warn_now_and_then(
             "pagecache:version", "A content change could not retire the cached pages."
         )
@@ -113,7 +113,7 @@ _MISSING = object()
 def cached_content(name: str, build: Callable[[], Any]) -> Any:
     """Rows many pages read (rate lines, sources), kept in the cache under the content version,
     so an admin edit is seen as soon as the cached pages are."""
-    if settings.PAGE_CACHE_SECONDS <= 0:
+    if settings.REPAYABLE_PAGE_CACHE_SECONDS <= 0:
         return build()
     try:
         key = f"content:{release()}:{content_version()}:{name}"
@@ -131,14 +131,16 @@ def cached_content(name: str, build: Callable[[], Any]) -> Any:
         # Built outside use_cache: a database error while building is not the cache's.
         value = build()
         with suppress(CacheUnavailable):
-            use_cache(lambda cache: cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS))
-    _in_process[name] = (key, now + settings.PAGE_CACHE_SECONDS, value)
+            use_cache(
+                lambda cache: cache.set(key, value, timeout=settings.REPAYABLE_PAGE_CACHE_SECONDS)
+            )
+    _in_process[name] = (key, now + settings.REPAYABLE_PAGE_CACHE_SECONDS, value)
     return value
 
 
 def _cacheable(request: HttpRequest) -> bool:
     return (
-        settings.PAGE_CACHE_SECONDS > 0
+        settings.REPAYABLE_PAGE_CACHE_SECONDS > 0
         and request.method == "GET"
         and not request.GET
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
@@ -180,7 +182,7 @@ def cached_render(
         # Served all the same if the cache is away; the next reader renders it again.
         with suppress(CacheUnavailable):
             use_cache(
-                lambda cache: cache.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS),
+                lambda cache: cache.set(key, entry, timeout=settings.REPAYABLE_PAGE_CACHE_SECONDS),
                 alias=PAGES,
             )
         return response

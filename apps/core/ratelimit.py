@@ -5,7 +5,8 @@ A fixed window per client address and bucket: the admin login has its own, tight
 other POST shares one, and so does every GET that computes from the figures in its link (the
 pages named in COMPUTING_GETS). Pages every reader sees alike, and saved results opened by their
 link, are never counted. Over the limit, the reader gets a friendly 429 page in their language.
-Limits are settings (RATE_LIMITS) so that an operator, the tests and the benchmarks can change them.
+Limits are a setting (REPAYABLE_RATE_LIMITS) so that an operator, the tests and the benchmarks
+can change them.
 
 The count lives in Django's default cache (the database, or Redis when REDIS_URL is set). While
 Redis is away it is kept in the database cache instead (FALLBACK_CACHE), shared by every worker
@@ -53,7 +54,7 @@ FALLBACK_CACHE = "database"
 
 def client_address(request: HttpRequest) -> str:
     """The client's address; behind a trusted proxy, the last hop it added to X-Forwarded-For."""
-    if settings.RATE_LIMIT_TRUST_X_FORWARDED_FOR:
+    if settings.REPAYABLE_TRUST_X_FORWARDED_FOR:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
         if hops:
@@ -62,13 +63,13 @@ def client_address(request: HttpRequest) -> str:
 
 
 def _bucket(request: HttpRequest) -> str:
-    admin_login = f"/{settings.ADMIN_PATH}/login/"
+    admin_login = f"/{settings.REPAYABLE_ADMIN_PATH}/login/"
     return ADMIN_LOGIN if request.path == admin_login else POST
 
 
 def hit(*, bucket: str, address: str, now: float | None = None) -> bool:
     """Count one request; True while the address is within its limit for this window."""
-    limit, window = settings.RATE_LIMITS[bucket]
+    limit, window = settings.REPAYABLE_RATE_LIMITS[bucket]
     if limit <= 0:
         return True
     window_start = int((now if now is not None else time.time()) // window)
@@ -106,7 +107,7 @@ def hit(*, bucket: str, address: str, now: float | None = None) -> bool:
 
 
 def _too_many(request: HttpRequest, bucket: str) -> HttpResponse:
-    _, window = settings.RATE_LIMITS[bucket]
+    _, window = settings.REPAYABLE_RATE_LIMITS[bucket]
     response = render(request, "errors/429.html", status=429)
     response["Retry-After"] = str(window)
     return response

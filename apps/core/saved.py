@@ -1,5 +1,5 @@
 """Saved results: an unguessable link to an anonymous set of figures, deleted by its holder,
-gone after settings.SAVED_RESULT_DAYS.
+gone after settings.REPAYABLE_SAVED_RESULT_DAYS.
 
 Only the SHA-256 of the link's token is stored, so a copy of the database does not reveal any
 link. Unknown, expired and deleted links look exactly the same to the caller: None.
@@ -33,7 +33,7 @@ def save_result(*, kind: str, inputs: dict[str, str]) -> tuple[str, SavedResult]
         token_hash=_hash(token),
         kind=kind,
         inputs=inputs,
-        expires_at=timezone.now() + timedelta(days=settings.SAVED_RESULT_DAYS),
+        expires_at=timezone.now() + timedelta(days=settings.REPAYABLE_SAVED_RESULT_DAYS),
     )
     return token, saved
 

@@ -166,7 +166,7 @@ def worker_user() -> str:
     run by root, the owner of the data folder, so that they can read what `make` wrote there."""
     if os.geteuid() != 0:
         return ""
-    stat = settings.DATA_DIR.stat()
+    stat = settings.REPAYABLE_DATA_DIR.stat()
     return f"{pwd.getpwuid(stat.st_uid).pw_name} {grp.getgrgid(stat.st_gid).gr_name}"
 
 

@@ -53,9 +53,9 @@ true_apr(*, advance, start_date, payments: [CashFlow(due_date, amount)], frequen
 overdue_cost(*, quote, days_late, penalty_daily_rate=0, late_fee=0, payment_number=1)
     -> OverdueCost: penalty, late fee and total owed (also day by day, as OverdueDay rows) and the
     loan's true APR with the delay.
-Rates: advertised_annual_rate, compounded_annual_rate, daily_rate_from_annual,
-    effective_annual_rate, fraction_from_percent (a rate typed in percent); installment_payment
-    (the exact equal-instalment payment).
+Rates: advertised_annual_rate, compounded_annual_rate, effective_annual_rate,
+    fraction_from_percent (a rate typed in percent); installment_payment (the exact
+    equal-instalment payment).
 Limits the forms can quote: MAX_AMOUNT, MAX_RATE, MAX_PAYMENTS, MAX_TERM, MAX_DAYS_LATE.
 """
 
@@ -71,7 +71,6 @@ from apps.finance.rates import (
     RatePeriod,
     advertised_annual_rate,
     compounded_annual_rate,
-    daily_rate_from_annual,
     effective_annual_rate,
     fraction_from_percent,
 )
@@ -119,7 +118,6 @@ __all__ = [
     "UnitPeriod",
     "advertised_annual_rate",
     "compounded_annual_rate",
-    "daily_rate_from_annual",
     "effective_annual_rate",
     "fraction_from_percent",
     "installment_payment",

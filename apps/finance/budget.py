@@ -3,8 +3,9 @@
 Pure Python and Decimal, like the rest of the engine: every function takes keyword-only
 arguments and returns a frozen dataclass of codes and numbers; the templates write the words.
 
-The verdict follows "Suggested verdict bands" in shared/FACTS.md: each rule puts the budget in a
-band, the worst band is the verdict, and every rule is reported with the figure it looked at.
+The verdict's bands are ours, built on the sources fannie-mae-dti, fca-conc-5-2a and
+emergency-buffer: each rule puts the budget in a band, the worst band is the verdict, and every
+rule is reported with the figure it looked at.
 A rule whose input the borrower left empty is reported as not assessed (band None) and never
 makes the verdict better or worse.
 """
@@ -12,7 +13,7 @@ makes the verdict better or worse.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -42,8 +43,7 @@ RULES = (
 )
 
 # Total debt payments (existing + this loan) / net income. Fannie Mae's manual-underwriting
-# ceiling (36%) and its automated ceiling (50%); FACTS.md "Affordability heuristics"
-# (source key fannie-mae-dti).
+# ceiling (36%) and its automated ceiling (50%) (source key fannie-mae-dti).
 DTI_STRETCHED_ABOVE = Decimal("0.36")
 DTI_NOT_AFFORDABLE_ABOVE = Decimal("0.50")
 
@@ -55,7 +55,7 @@ PTI_STRETCHED_ABOVE = Decimal("0.20")
 PTI_NOT_AFFORDABLE_ABOVE = Decimal("0.36")
 
 # Money left after essentials and all debt payments, as a share of income: below zero the
-# budget does not close; below 10% one surprise breaks it. FACTS.md suggested bands, after
+# budget does not close; below 10% one surprise breaks it. Our band, after
 # FCA CONC 5.2A (fca-conc-5-2a: repay from income after non-discretionary spending).
 MONEY_LEFT_STRETCHED_BELOW = Decimal("0.10")
 
@@ -125,11 +125,6 @@ class BudgetVerdict:
     total_debt_payments: Decimal
     money_left: Decimal | None
     money_left_before: Decimal | None
-
-    @property
-    def fired(self) -> tuple[RuleResult, ...]:
-        """The rules that put the budget in a worse band than affordable."""
-        return tuple(r for r in self.rules if r.band in (STRETCHED, NOT_AFFORDABLE))
 
     @property
     def deciding(self) -> RuleResult:
@@ -296,14 +291,7 @@ def budget_verdict(*, budget: Budget, loan_monthly_payment: Decimal) -> BudgetVe
 def stress_test(*, budget: Budget, loan_monthly_payment: Decimal) -> StressTest:
     """The same loan after income falls by STRESS_INCOME_DROP, and after essential spending
     rises by STRESS_ESSENTIALS_RISE (only when essentials were given)."""
-    lower = Budget(
-        income=budget.income * (ONE - STRESS_INCOME_DROP),
-        essentials=budget.essentials,
-        debt_payments=budget.debt_payments,
-        other_platforms=budget.other_platforms,
-        savings=budget.savings,
-        repays_another_loan=budget.repays_another_loan,
-    )
+    lower = replace(budget, income=budget.income * (ONE - STRESS_INCOME_DROP))
     income_case = StressCase(
         "income_drop",
         lower,
@@ -311,14 +299,7 @@ def stress_test(*, budget: Budget, loan_monthly_payment: Decimal) -> StressTest:
     )
     essentials_case = None
     if budget.essentials is not None:
-        higher = Budget(
-            income=budget.income,
-            essentials=budget.essentials * (ONE + STRESS_ESSENTIALS_RISE),
-            debt_payments=budget.debt_payments,
-            other_platforms=budget.other_platforms,
-            savings=budget.savings,
-            repays_another_loan=budget.repays_another_loan,
-        )
+        higher = replace(budget, essentials=budget.essentials * (ONE + STRESS_ESSENTIALS_RISE))
         essentials_case = StressCase(
             "essentials_rise",
             higher,

@@ -79,14 +79,6 @@ def compounded_annual_rate(*, rate: Decimal, rate_period: RatePeriod | str) -> D
         return +rate
 
 
-def daily_rate_from_annual(*, annual_rate: Decimal, day_basis: int = DAYS_PER_YEAR) -> Decimal:
-    """The daily rate a simple annual rate works out to: annual / 365 (or / 360)."""
-    basis = day_basis_input(day_basis)
-    with localcontext() as ctx:
-        ctx.prec = _PREC
-        return annual_rate / basis
-
-
 def effective_annual_rate(*, period_rate: Decimal, periods_per_year: Decimal) -> Decimal:
     """Compound a period rate over a year: (1 + r)^k - 1."""
     with localcontext() as ctx:

@@ -48,9 +48,9 @@ YEARLY_RATE_RARE_ABOVE = Decimal(1)
 MONTHLY_RATE_RARE_ABOVE = YEARLY_RATE_RARE_ABOVE / 12
 # A monthly rate from 0.3% (below it, no loan at all) up to 1.5% may be a fee rate on the
 # original amount (card instalments and fee loans quote 0.5% to 1.5% a month: 月费率0.6%, the
-# 1.5% flat fee of FACTS example 8) or interest on what is still owed. Ours: in that range, with
-# no words and no method chosen, the fee reading (it costs about twice as much) comes first, the
-# interest reading one click away.
+# 1.5% flat fee of worked example 8 in docs/worked-examples.md) or interest on what is still
+# owed. Ours: in that range, with no words and no method chosen, the fee reading (it costs about
+# twice as much) comes first, the interest reading one click away.
 FEE_RATE_MAX_MONTHLY = Decimal("0.015")
 
 # Questions a reading raises, each offering another reading (or none, for a yearly rate too high

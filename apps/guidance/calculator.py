@@ -6,7 +6,7 @@ dated rate lines come from the database; every word from the templates.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -35,10 +35,9 @@ _CARRIER_START = date(2000, 1, 1)
 
 @dataclass(frozen=True)
 class LineCheck:
-    """One rate line, and whether the loan's true cost is above it on time and with the delay."""
+    """One rate line, and whether the loan's true cost with the delay is above it."""
 
     line: RateLine
-    above_on_time: bool
     above_now: bool
 
 
@@ -81,11 +80,6 @@ class Calculator:
     saved_token: str = ""
     saved_missing: bool = False
     result: Result | None = None
-    errors: list[str] = field(default_factory=list)
-
-    @property
-    def loan_has_errors(self) -> bool:
-        return self.loan_given and bool(self.loan.form.errors)
 
 
 def _loan_data(data: QueryDict, saved: SavedResult | None) -> dict[str, Any]:
@@ -123,7 +117,7 @@ def _line_checks(cost: OverdueCost, lender: str, started: date) -> tuple[LineChe
     lowest first (apps.core.facts)."""
     lines = limit_lines(lender, rate_lines(on=started)).values()
     return tuple(
-        LineCheck(line, cost.apr_on_time > line.value, cost.apr_with_delay > line.value)
+        LineCheck(line, cost.apr_with_delay > line.value)
         for line in sorted(lines, key=lambda line: line.value)
     )
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.templatetags.repayable import tr
-from apps.finance import MAX_AMOUNT, MAX_DAYS_LATE
+from apps.finance import MAX_DAYS_LATE
 from apps.guidance import content
 from apps.loans.fields import DateField, MoneyField, PercentField, WholeNumberField
 from apps.loans.forms.base import MAX_PENALTY_PERCENT_A_DAY, RepayableForm
@@ -31,9 +31,7 @@ class PlanLetterForm(RepayableForm):
     owed = MoneyField(
         label=_("What you owe now (yuan)"),
         help_text=_("The total the lender says you owe, or your own figure. Example: 9500."),
-        min_value=Decimal(0),
         min_inclusive=False,
-        max_value=MAX_AMOUNT,
         error_messages={"required": _("Type what you owe.")},
     )
     per_month = MoneyField(
@@ -42,9 +40,7 @@ class PlanLetterForm(RepayableForm):
             "Only what you can really pay every month after rent, food and bills, "
             "without borrowing. Example: 800."
         ),
-        min_value=Decimal(0),
         min_inclusive=False,
-        max_value=MAX_AMOUNT,
         error_messages={"required": _("Type what you can pay each month.")},
     )
     # How `owed` was worked out, when the days-late calculator sends the borrower here: shown in
@@ -55,15 +51,11 @@ class PlanLetterForm(RepayableForm):
             "The missed payment with its penalty interest and fees so far, if you know it."
         ),
         required=False,
-        min_value=Decimal(0),
-        max_value=MAX_AMOUNT,
     )
     not_due_part = MoneyField(
         label=_("Of which not yet due (yuan)"),
         help_text=_("What is left of the loan after the missed payment, if you know it."),
         required=False,
-        min_value=Decimal(0),
-        max_value=MAX_AMOUNT,
     )
     start = DateField(
         label=_("First payment on"),
@@ -140,9 +132,7 @@ class OverdueForm(RepayableForm):
             "are overdue, type their total."
         ),
         required=False,
-        min_value=Decimal(0),
         min_inclusive=False,
-        max_value=MAX_AMOUNT,
     )
     penalty_rate = PercentField(
         label=_("Penalty interest (% a day)"),
@@ -161,8 +151,6 @@ class OverdueForm(RepayableForm):
             "Only if your contract charges a one-off late fee (滞纳金). Otherwise leave it empty."
         ),
         required=False,
-        min_value=Decimal(0),
-        max_value=MAX_AMOUNT,
     )
     payment_number = WholeNumberField(
         label=_("Which payment is late?"),

@@ -19,7 +19,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from apps.finance import fraction_from_percent
+from apps.finance import MAX_AMOUNT, fraction_from_percent
 from apps.finance.reading import FEE_BASIS, INTEREST_BASIS
 
 P = ParamSpec("P")
@@ -343,10 +343,13 @@ def _plain(number: Decimal) -> str:
 
 
 class MoneyField(NumberField):
-    """An amount in yuan: 10000, 10,000, 10 000, １０，０００, 1.5万, 2千, 10k, 500元, ¥500."""
+    """An amount in yuan: 10000, 10,000, 10 000, １０，０００, 1.5万, 2千, 10k, 500元, ¥500.
+    From 0 up to the engine's MAX_AMOUNT unless a field says otherwise."""
 
     def __init__(self, **kwargs: object) -> None:
         kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("min_value", Decimal(0))
+        kwargs.setdefault("max_value", MAX_AMOUNT)
         super().__init__(**kwargs)
 
 
@@ -492,17 +495,6 @@ def read_rate_text(text: str) -> RateText:
             named = period or "month"
             return RateText(count * share_of_fen * FEN_PERCENT[named], named, basis)
     return RateText(parse_number(value, money=False, allow_percent=True), period, basis)
-
-
-def parse_rate(text: str) -> tuple[Decimal, str | None]:
-    """A typed rate as (the rate in percent, the period it names or None), or NumberFormatError.
-
-    18, 18%, 年化18% -> (18, "year"); 万5, 万五, 日息万五 -> (0.05, "day"); 月息2分, 2分利 -> (2,
-    "month"); 年息1厘 -> (1, "year"); 日息5厘 -> (0.05, "day"); 0.05%/天 -> (0.05, "day").
-    The basis its words name: read_rate_text.
-    """
-    read = read_rate_text(text)
-    return read.percent, read.period
 
 
 @dataclass(frozen=True, slots=True)

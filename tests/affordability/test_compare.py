@@ -9,7 +9,7 @@ import re
 import pytest
 
 from apps.core.models import SavedResult
-from tests.loans.helpers import BUDGET, PLAN, TERMS
+from tests.loans.helpers import BUDGET, PLAN, SEVEN_DAY_PLAN, TERMS
 
 pytestmark = pytest.mark.django_db
 
@@ -81,15 +81,7 @@ def test_a_name_is_a_few_words_never_more(en):
 def test_the_lowest_cost_in_yuan_is_never_badged_best_when_it_costs_more_a_year(en):
     # The case: 1,500 received, 2,000 repaid in 7 days costs 500 yuan, the least in
     # yuan of the three, and 1,738% a year. It must not be marked cheapest; it ranks last.
-    seven_days = {
-        "mode": "plan",
-        "received": "1500",
-        "payment": "2000",
-        "count": "1",
-        "start_date": "2026-01-15",
-        "first_due": "2026-01-22",
-    }
-    html = en.post("/result/compare/", _compare(TERMS, CHEAP, seven_days)).content.decode()
+    html = en.post("/result/compare/", _compare(TERMS, CHEAP, SEVEN_DAY_PLAN)).content.decode()
     table = _table(html)
     assert "Lowest" not in table
     assert table.index("Offer 3") > table.index("Offer 1") > table.index("Offer 2")

@@ -1,7 +1,8 @@
 """Eight offers typed as Chinese lending apps write them, the method and period lists left at
 their defaults: each shows its true APR on the first screen, in both languages, and says how its
-rate was read (issue 24's Done-when). The expected APRs come from FACTS.md's worked examples or
-from the cash flows themselves (numpy-financial's IRR), never from the engine."""
+rate was read (issue 24's Done-when). The expected APRs come from the worked examples in
+docs/worked-examples.md or from the cash flows themselves (numpy-financial's IRR), never from
+the engine."""
 
 from __future__ import annotations
 
@@ -18,16 +19,15 @@ BUDGET = {"income": "8000", "start_date": "2026-01-15"}
 # name, figures as typed, the true APR (percent, two places), how the echo reads the rate in
 # Chinese (None for a plan).
 OFFERS = [
-    # FACTS.md, "Rate lines since 2025": a card instalment at a 0.6% monthly fee rate over 24
-    # months on 10,000 is 476.67 a payment, true APR 13.27% (not the 7.20% an interest reading
-    # gives).
+    # Worked example 13: a card instalment at a 0.6% monthly fee rate over 24 months on 10,000
+    # is 476.67 a payment, true APR 13.27% (not the 7.20% an interest reading gives).
     (
         "card_instalment",
         {"amount": "10,000", "rate": "月费率0.6%", "term": "24"},
         "13.27",
         "你填写的：月费率0.6% → 每月0.6%，每月按全部借款本金收费（等本等息）",
     ),
-    # FACTS.md example 9: a membership loan, 0.5% a month interest plus a 0.5% monthly
+    # Worked example 9: a membership loan, 0.5% a month interest plus a 0.5% monthly
     # membership fee on the amount: 16.71%.
     (
         "membership_loan",
@@ -42,7 +42,7 @@ OFFERS = [
         None,
         "你填写的：日息万五 → 每天0.05%，按剩余本金计息",
     ),
-    # 日息5厘 is 万五, 0.05% a day (never 0.5%): FACTS.md example 5, 30 days, 18.25%.
+    # 日息5厘 is 万五, 0.05% a day (never 0.5%): worked example 5, 30 days, 18.25%.
     (
         "five_li_a_day",
         {"amount": "10000", "rate": "日息5厘", "term": "30天"},
@@ -76,7 +76,7 @@ OFFERS = [
         "1,738.10",
         None,
     ),
-    # 砍头息: FACTS.md example 6, 1,000 taken at payout from 10,000 at 月息1分: 32.50%.
+    # 砍头息: worked example 6, 1,000 taken at payout from 10,000 at 月息1分: 32.50%.
     (
         "fee_at_payout",
         {"amount": "10000", "rate": "月息1分", "term": "12", "fee_upfront": "1000"},

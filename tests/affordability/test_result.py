@@ -15,7 +15,7 @@ from apps.core.models import RateLine, Source
 from apps.core.pagecache import bump_content_version
 from apps.finance import budget as rules
 from apps.finance import price
-from tests.loans.helpers import BUDGET, COMPARE, PLAN, check, plan
+from tests.loans.helpers import BUDGET, COMPARE, PLAN, SEVEN_DAY_PLAN, check, plan
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +68,7 @@ def test_the_verdict_comes_first_in_a_live_region_then_every_reason_with_its_num
     text = _text(html)
     assert "Our advice: Your budget can carry this loan at a fair price" in text
     assert "Can you repay it? Affordable Is it worth its price? Fair price" in text
-    assert "29.9% of your income" in text  # FACTS.md example 12
+    assert "29.9% of your income" in text  # worked example 12 (docs/worked-examples.md)
     assert "888.49 yuan, 11.1% of your income" in text
     assert "2,611.51 yuan left a month" in text
     assert "1.7 months of essential spending" in text
@@ -83,7 +83,7 @@ def test_rules_left_empty_are_listed_as_not_checked(en):
 
 def test_the_stress_test_shows_a_20_percent_income_drop_and_30_days_late(en):
     text = _text(en.post("/result/", check(essentials="3000")).content.decode())
-    # Each case names the rule that decides it, with its figure (FACTS.md example 12: 37.3%).
+    # Each case names the rule that decides it, with its figure (worked example 12: 37.3%).
     assert (
         "If your income fell by 20% to 6,400.00 yuan: your budget then: Stretched. "
         "All your debt payments together would be 2,388.49 yuan a month, 37.3% of your income"
@@ -171,7 +171,7 @@ def test_no_line_flag_for_a_cheap_loan(en):
 
 
 def test_flat_fee_pricing_is_flagged_as_understating_the_rate(en):
-    # FACTS.md example 7: 0.6% a month flat, advertised 7.2%, true 13.03%.
+    # Worked example 7: 0.6% a month flat, advertised 7.2%, true 13.03%.
     html = en.post(
         "/result/", check(amount="12000", rate="0.6", method="flat_fee", fee_upfront="")
     ).content.decode()
@@ -180,7 +180,7 @@ def test_flat_fee_pricing_is_flagged_as_understating_the_rate(en):
 
 
 def test_a_very_short_loan_is_flagged(en):
-    # FACTS.md example 5: 30 days at 0.05% a day.
+    # Worked example 5: 30 days at 0.05% a day.
     html = en.post(
         "/result/",
         check(
@@ -303,16 +303,8 @@ def test_a_fee_many_times_the_loan_is_priced_not_a_500(en):
     assert "Effective yearly rate (compounded) over 10,000%" in text
 
 
-# The price weighs in (issue 11). A 7-day loan: receive 1,500, repay 2,000.
-SEVEN_DAYS = {
-    "mode": "plan",
-    "received": "1500",
-    "payment": "2000",
-    "count": "1",
-    "start_date": "2026-01-15",
-    "first_due": "2026-01-22",
-    "income": "8000",
-}
+# The price weighs in (issue 11): the 7-day loan with a budget.
+SEVEN_DAYS = {**SEVEN_DAY_PLAN, "income": "8000"}
 # A 借呗-style offer: 10,000 at 日息万四 (0.04% a day) over 12 months, from a consumer-finance
 # company.
 JIEBEI = {

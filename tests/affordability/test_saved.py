@@ -100,7 +100,7 @@ def test_unknown_expired_and_deleted_links_give_the_same_404(en):
 
 
 def test_a_result_expires_after_the_configured_days(en, settings):
-    settings.SAVED_RESULT_DAYS = 30
+    settings.REPAYABLE_SAVED_RESULT_DAYS = 30
     token = _save(en)
     saved = SavedResult.objects.get()
     assert timedelta(days=29, hours=23) < saved.expires_at - timezone.now() <= timedelta(days=30)

@@ -90,3 +90,31 @@ def test_no_code_of_ours_calls_private_methods_on_other_objects():
                 continue
             calls.append(f"{path.relative_to(APPS)}:{node.lineno} .{node.attr}")
     assert calls == []
+
+
+# A citation a newcomer's clone can follow: nothing names the team's notes outside the repository
+# (sources are cited by their key in content/sources.yaml, worked examples by
+# docs/worked-examples.md). The name is built so that this file does not hold it either.
+OUTSIDE_NOTES = ("FACTS" + ".md", "../" + "shared")
+
+
+def test_no_tracked_file_cites_a_file_outside_the_repository():
+    root = APPS.parent
+    tracked = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=root, capture_output=True, text=True, check=True
+    ).stdout.split("\0")
+    citing = []
+    for name in filter(None, tracked):
+        path = root / name
+        if not path.is_file():
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue  # images and fonts cite nothing
+        citing += [name for needle in OUTSIDE_NOTES if needle in text]
+    assert tracked and citing == []
+
+
+def test_the_worked_examples_the_tests_cite_are_in_the_repository():
+    assert (APPS.parent / "docs" / "worked-examples.md").is_file()

@@ -391,7 +391,7 @@ def test_the_command_exits_non_zero_with_no_traceback(content_copy):
         env={
             "PATH": "/usr/bin:/bin",
             "DJANGO_DEBUG": "true",
-            "DJANGO_DATA_DIR": str(content_copy.parent),
+            "REPAYABLE_DATA_DIR": str(content_copy.parent),
         },
         check=False,
     )

@@ -48,7 +48,7 @@ def _redis_at(port: int) -> dict[str, dict[str, object]]:
         },
         # The database cache of the real settings, in memory here.
         "database": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "pages": settings.PAGES_CACHE,
+        "pages": settings.REPAYABLE_PAGES_CACHE,
     }
 
 
@@ -146,7 +146,7 @@ def test_after_a_failure_the_cache_is_left_alone_for_a_while_then_tried_again(en
 def test_while_redis_is_away_the_rate_limit_counts_in_the_database_cache(
     en, refused, settings, logged
 ):
-    settings.RATE_LIMITS = {"post": (3, 60), "admin_login": (2, 300)}
+    settings.REPAYABLE_RATE_LIMITS = {"post": (3, 60), "admin_login": (2, 300)}
     codes = [en.post("/i18n/setlang/", {"language": "en"}).status_code for _ in range(5)]
     assert codes == [302, 302, 302, 429, 429]
     said = [r.getMessage() for r in logged.records]
@@ -154,7 +154,7 @@ def test_while_redis_is_away_the_rate_limit_counts_in_the_database_cache(
 
 
 def test_with_no_cache_answering_posts_go_through_and_the_log_says_so(en, settings, logged):
-    settings.RATE_LIMITS = {"post": (1, 60), "admin_login": (1, 300)}
+    settings.REPAYABLE_RATE_LIMITS = {"post": (1, 60), "admin_login": (1, 300)}
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

@@ -185,7 +185,7 @@ def app_database(django_db_setup, django_db_blocker, tmp_path_factory) -> dict[s
     with django_db_blocker.unblock():
         ensure_seeded()
         # The test database was made with the tests' memory cache: make the real cache table.
-        with override_settings(CACHES={"default": settings.DATABASE_CACHE}):
+        with override_settings(CACHES={"default": settings.REPAYABLE_DATABASE_CACHE}):
             call_command("createcachetable")
         if connection.vendor == "sqlite":
             folder = tmp_path_factory.mktemp("faults-db")
@@ -216,7 +216,7 @@ def _production_env(app_database: dict[str, str], folder: Path) -> dict[str, str
         shutil.copyfile(app_database["sqlite"], folder / "db.sqlite3")
         return env
     ensure_seeded()  # a transactional test before this one emptied the tables
-    with override_settings(CACHES={"default": settings.DATABASE_CACHE}):
+    with override_settings(CACHES={"default": settings.REPAYABLE_DATABASE_CACHE}):
         caches["default"].clear()
     return {**env, "DATABASE_URL": app_database["DATABASE_URL"]}
 

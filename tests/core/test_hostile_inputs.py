@@ -71,7 +71,8 @@ hostile_value = st.one_of(
 )
 
 
-# FACTS.md example 6 with a budget: a valid check, whose result page holds the save form.
+# Worked example 6 (docs/worked-examples.md) with a budget: a valid check, whose result page
+# holds the save form.
 VALID_CHECK = {
     "mode": "plan",
     "received": "9000",

@@ -62,7 +62,7 @@ def test_a_fresh_database_gets_its_rows_from_content_alone(tmp_path):
     env = {
         "PATH": "/usr/bin:/bin",
         "DJANGO_DEBUG": "true",
-        "DJANGO_DATA_DIR": str(tmp_path),
+        "REPAYABLE_DATA_DIR": str(tmp_path),
     }
 
     def manage(*args: str) -> None:

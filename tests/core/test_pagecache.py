@@ -118,11 +118,11 @@ def test_pages_with_a_query_string_are_never_cached(en, stored):
 
 
 def test_a_new_release_never_serves_a_page_cached_by_the_last(en, fresh_release):
-    fresh_release.RELEASE = "release-1"
+    fresh_release.REPAYABLE_RELEASE = "release-1"
     before = en.get("/late/").content.decode()
     _rename_first_stage_behind_the_admins_back("Renamed stage")
     assert "Renamed stage" not in en.get("/late/").content.decode()  # cached
-    fresh_release.RELEASE = "release-2"
+    fresh_release.REPAYABLE_RELEASE = "release-2"
     release.cache_clear()
     after = en.get("/late/").content.decode()
     assert "Renamed stage" in after and "Renamed stage" not in before
@@ -131,7 +131,7 @@ def test_a_new_release_never_serves_a_page_cached_by_the_last(en, fresh_release)
 def test_the_release_follows_the_static_files_when_the_deploy_does_not_name_it(
     fresh_release, monkeypatch
 ):
-    fresh_release.RELEASE = ""
+    fresh_release.REPAYABLE_RELEASE = ""
     computed = release()
     assert len(computed) == 16 and computed == release()
     # Another set of static files (a deploy that changed a stylesheet) is another release.
@@ -140,7 +140,7 @@ def test_the_release_follows_the_static_files_when_the_deploy_does_not_name_it(
     )
     release.cache_clear()
     assert release() != computed
-    fresh_release.RELEASE = "v42"
+    fresh_release.REPAYABLE_RELEASE = "v42"
     release.cache_clear()
     assert release() == "v42"
 

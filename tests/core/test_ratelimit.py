@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def tight_limits(settings):
     cache.clear()
-    settings.RATE_LIMITS = {"post": (3, 60), "admin_login": (2, 300)}
+    settings.REPAYABLE_RATE_LIMITS = {"post": (3, 60), "admin_login": (2, 300)}
     # The windows are fixed, so a test's requests must not straddle one's end: the limiter's
     # clock stands still in the middle of a window (three admin logins, each hashing a password,
     # take seconds on a busy machine).
@@ -71,7 +71,7 @@ def test_another_address_has_its_own_count(client, tight_limits):
 
 
 def test_admin_login_has_a_tighter_limit_of_its_own(client, settings, tight_limits):
-    url = f"/{settings.ADMIN_PATH}/login/"
+    url = f"/{settings.REPAYABLE_ADMIN_PATH}/login/"
     codes = [client.post(url, {"username": "x", "password": "y"}).status_code for _ in range(3)]
     assert codes == [200, 200, 429]
 

@@ -328,6 +328,6 @@ def test_serve_refuses_to_start_without_collected_static_files(tmp_path, setting
     from django.core.management.base import CommandError
 
     settings.STATIC_ROOT = tmp_path / "static"
-    settings.DATA_DIR = tmp_path
+    settings.REPAYABLE_DATA_DIR = tmp_path
     with pytest.raises(CommandError, match="make static"):
         call_command("serve", "127.0.0.1:1")

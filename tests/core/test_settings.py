@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -18,7 +20,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "REPAYABLE_", "DATABASE_URL"))
+    }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -96,7 +102,7 @@ def test_deploy_check_is_clean_in_the_production_configuration():
         DJANGO_DEBUG="false",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="example.org",
-        DJANGO_HTTPS="true",
+        REPAYABLE_HTTPS="true",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
@@ -107,7 +113,11 @@ def _caches(**env: str) -> dict[str, dict[str, object]]:
         "import json, django; django.setup(); from django.conf import settings; "
         "print(json.dumps(settings.CACHES))"
     )
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_URL"))}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "REPAYABLE_", "REDIS_URL"))
+    }
     result = subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,
@@ -143,6 +153,87 @@ def test_make_migrate_creates_the_cache_table():
     assert "manage.py createcachetable" in migrate
 
 
+# Settings and environment variables of our own carry one prefix, so that a reader tells them
+# from Django's and the libraries' at a glance; the README's configuration tables list each.
+OWN = "REPAYABLE_"
+# Settings that belong to Django (its project layout; ROOT_URLCONF has no default) or to a
+# library (django-csp, crispy-forms, django-permissions-policy), not to us.
+THEIR_SETTINGS = {
+    "BASE_DIR",
+    "ROOT_URLCONF",
+    "CONTENT_SECURITY_POLICY",
+    "CRISPY_ALLOWED_TEMPLATE_PACKS",
+    "CRISPY_TEMPLATE_PACK",
+    "PERMISSIONS_POLICY",
+}
+# Variables that keep the names deployments already use: the DJANGO_ ones set Django's own
+# settings (DEBUG, SECRET_KEY, ALLOWED_HOSTS...; DJANGO_LOG_LEVEL as Django's logging docs name
+# it), DATABASE_URL is dj-database-url's, REDIS_URL the usual one, CI every CI's.
+STANDARD_VARIABLES = {
+    "DJANGO_ALLOWED_HOSTS",
+    "DJANGO_CSRF_TRUSTED_ORIGINS",
+    "DJANGO_DB_CONN_MAX_AGE",
+    "DJANGO_DEBUG",
+    "DJANGO_HSTS_SECONDS",
+    "DJANGO_LOG_LEVEL",
+    "DJANGO_SECRET_KEY",
+    "DJANGO_STATIC_ROOT",
+    "DJANGO_TIME_ZONE",
+    "DATABASE_URL",
+    "REDIS_URL",
+    "CI",
+}
+_READS_VARIABLE = re.compile(r"""(?:env_\w+|environ\.get|getenv)\(\s*["']([A-Z][A-Z0-9_]*)["']""")
+
+
+def _readme_table_names() -> set[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return set(re.findall(r"(?m)^\| `([A-Z][A-Z0-9_]*)` \|", readme))
+
+
+def _variables_read() -> set[str]:
+    sources = [*ROOT.glob("config/*.py"), *ROOT.glob("apps/**/*.py"), *ROOT.glob("tests/**/*.py")]
+    return {name for path in sources for name in _READS_VARIABLE.findall(path.read_text())}
+
+
+def _our_settings() -> set[str]:
+    """The settings config/settings.py assigns (not what it imports; `_private` helpers aside)
+    that Django does not define."""
+    from django.conf import global_settings
+
+    tree = ast.parse((ROOT / "config" / "settings.py").read_text(encoding="utf-8"))
+    assigned = {
+        target.id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+    return {
+        name
+        for name in assigned
+        if name.isupper()
+        and not name.startswith("_")
+        and not hasattr(global_settings, name)
+        and name not in THEIR_SETTINGS
+    }
+
+
+def test_our_settings_carry_the_prefix_and_the_readme_lists_each():
+    settings = _our_settings()
+    assert {name for name in settings if not name.startswith(OWN)} == set()
+    assert "REPAYABLE_RATE_LIMITS" in settings
+    assert settings - _readme_table_names() == set()
+
+
+def test_our_environment_variables_carry_the_prefix_and_the_readme_lists_each():
+    # This file's own examples, and the shell's PATH (where nginx is looked for).
+    variables = _variables_read() - {"X_FLAG", "X_NUM", "X_LIST", "PATH"}
+    assert {"DJANGO_SECRET_KEY", "REPAYABLE_HTTPS", "REPAYABLE_GUNICORN_WORKERS"} <= variables
+    assert {name for name in variables if not name.startswith(OWN)} - STANDARD_VARIABLES == set()
+    assert variables - _readme_table_names() == set()
+
+
 def test_the_sqlite_database_writes_ahead_and_commits_without_waiting_for_the_disk(tmp_path):
     # Every request that computes commits its rate-limit count: in SQLite's default rollback
     # journal each commit waits for the disk, which was most of a loan check's time.
@@ -156,10 +247,14 @@ def test_the_sqlite_database_writes_ahead_and_commits_without_waiting_for_the_di
         [sys.executable, "-c", probe],
         cwd=ROOT,
         env={
-            **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))},
+            **{
+                k: v
+                for k, v in os.environ.items()
+                if not k.startswith(("DJANGO_", "REPAYABLE_", "DATABASE_"))
+            },
             "DJANGO_SETTINGS_MODULE": "config.settings",
             "DJANGO_DEBUG": "true",
-            "DJANGO_DATA_DIR": str(tmp_path),
+            "REPAYABLE_DATA_DIR": str(tmp_path),
         },
         capture_output=True,
         text=True,

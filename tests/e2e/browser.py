@@ -10,7 +10,7 @@ from tests.fuzz import FULL
 
 # Debian's Chromium; the flags keep it from reaching out to Google's hosts, which this machine
 # refuses (and a test must never depend on).
-CHROMIUM = os.environ.get("PLAYWRIGHT_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM = os.environ.get("REPAYABLE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -52,7 +52,7 @@ def _missing_browser(reason: str) -> None:
 def browser() -> Iterator[object]:
     if not Path(CHROMIUM).exists():
         _missing_browser(
-            f"no Chromium at {CHROMIUM} (apt-get install chromium, or set PLAYWRIGHT_CHROMIUM)"
+            f"no Chromium at {CHROMIUM} (apt-get install chromium, or set REPAYABLE_CHROMIUM)"
         )
     try:
         from playwright.sync_api import sync_playwright

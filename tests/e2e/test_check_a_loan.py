@@ -1,5 +1,6 @@
-"""A borrower on a phone checks FACTS.md example 6 (a fee taken at payout), in both languages:
-home -> form -> verdict, then saves, reopens, prints to PDF and deletes, with axe on every page."""
+"""A borrower on a phone checks worked example 6 of docs/worked-examples.md (a fee taken at
+payout), in both languages: home -> form -> verdict, then saves, reopens, prints to PDF and
+deletes, with axe on every page."""
 
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ from tests.e2e.browser import (
 
 pytestmark = pytest.mark.e2e
 
-# FACTS.md example 6 (fees taken at payout), 40 days late at 0.05% a day.
+# Worked example 6 of docs/worked-examples.md (fees taken at payout), 40 days late at 0.05% a day.
 CALCULATOR_QUERY = (
     "?days=40&penalty_rate=0.05&mode=plan&received=9000&payment=888.49&count=12"
     "&every=month&contract_amount=10000&start_date=2026-01-01"

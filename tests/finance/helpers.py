@@ -39,7 +39,8 @@ def make_plan(**overrides: object) -> Plan:
 
 
 def percent(rate: Decimal, places: int) -> Decimal:
-    """A fraction shown as a percentage rounded half up to `places` decimals, as FACTS.md does."""
+    """A fraction as a percentage rounded half up to `places` decimals, as the worked examples
+    (docs/worked-examples.md) state them."""
     return (rate * 100).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 

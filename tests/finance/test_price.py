@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from apps.finance import Plan, schedule_for_offer, schedule_for_plan
+from apps.finance import schedule_for_offer, schedule_for_plan
 from apps.finance.budget import (
     AFFORDABLE,
     NOT_AFFORDABLE,
@@ -42,7 +42,7 @@ from apps.finance.price import (
     price_verdict,
     rank_by_price,
 )
-from apps.finance.schedule import Offer
+from tests.finance.helpers import make_offer, make_plan
 
 D = Decimal
 START = date(2026, 1, 15)
@@ -88,11 +88,10 @@ def test_a_short_loan_above_36_percent_has_its_own_reason_and_a_cheap_one_does_n
 def test_the_seven_day_loan_from_the_issue_costs_1738_percent_and_is_too_expensive():
     # Receive 1,500, repay 2,000 seven days later.
     quote = schedule_for_plan(
-        plan=Plan(
+        plan=make_plan(
             received=D(1500),
             payment=D(2000),
             count=1,
-            frequency="month",
             start_date=START,
             first_due=date(2026, 1, 22),
         )
@@ -113,15 +112,7 @@ def test_the_seven_day_loan_from_the_issue_costs_1738_percent_and_is_too_expensi
 def test_a_jiebei_style_offer_is_a_fair_price():
     # 10,000 at 0.04% a day (日息万四) over 12 months, equal payments: about 14.6% a year.
     quote = schedule_for_offer(
-        offer=Offer(
-            amount=D(10000),
-            rate=D("0.0004"),
-            rate_period="day",
-            term=12,
-            term_unit="month",
-            method="equal_installment",
-            start_date=START,
-        )
+        offer=make_offer(rate=D("0.0004"), rate_period="day", start_date=START)
     )
     assert D("0.14") < quote.apr < D("0.16")
     verdict = price_verdict(true_apr=quote.apr, term_days=quote.term_days, fee_at_payout=D(0))

@@ -10,7 +10,6 @@ from apps.finance import (
     OfferError,
     advertised_annual_rate,
     compounded_annual_rate,
-    daily_rate_from_annual,
     effective_annual_rate,
 )
 from apps.finance.errors import ErrorCode
@@ -27,12 +26,6 @@ def test_advertised_rate_multiplies_by_the_periods_in_a_year_without_compounding
 def test_monthly_rate_compounds_over_twelve_months():
     rate = Decimal("0.02")
     assert compounded_annual_rate(rate=rate, rate_period="month") == (1 + rate) ** 12 - 1
-
-
-def test_daily_and_annual_rates_convert_both_ways():
-    annual = Decimal("0.2")
-    daily = daily_rate_from_annual(annual_rate=annual, day_basis=360)
-    assert advertised_annual_rate(rate=daily, rate_period="day", day_basis=360) == annual
 
 
 def test_effective_rate_of_a_zero_period_rate_is_zero():

@@ -18,20 +18,13 @@ from apps.finance.whatif import (
     early_repayment,
     what_ifs,
 )
+from tests.finance.helpers import make_offer, make_plan
 
 D = Decimal
 START = date(2026, 1, 15)
-# FACTS.md example 6: 10,000 at 1% a month over 12 months, 1,000 taken at payout.
-OFFER = Offer(
-    amount=D(10000),
-    rate=D("0.01"),
-    rate_period="month",
-    term=12,
-    term_unit="month",
-    method="equal_installment",
-    start_date=START,
-    fee_upfront_amount=D(1000),
-)
+# Worked example 6 (docs/worked-examples.md): 10,000 at 1% a month over 12 months, 1,000 taken
+# at payout.
+OFFER = make_offer(start_date=START, fee_upfront_amount=D(1000))
 PLAN = Plan(received=D(9000), payment=D("888.49"), count=12, frequency="month", start_date=START)
 
 
@@ -73,11 +66,10 @@ def test_a_plan_over_more_or_fewer_payments_keeps_its_own_true_rate():
 
 
 def test_a_single_payment_plan_is_only_tried_at_half_the_amount():
-    plan = Plan(
+    plan = make_plan(
         received=D(1500),
         payment=D(2000),
         count=1,
-        frequency="month",
         start_date=START,
         first_due=date(2026, 1, 22),
     )

@@ -1,4 +1,4 @@
-"""Every worked example in shared/FACTS.md, to the precision it is stated with.
+"""Every worked example in docs/worked-examples.md, to the precision it is stated with.
 
 Example 12 (debt-to-income) belongs to the budget verdict, which is built and tested separately.
 The last example is Appendix J's cap on a single payment's unit-period (one year), worked by hand.
@@ -14,7 +14,6 @@ import pytest
 from apps.finance import (
     advertised_annual_rate,
     compounded_annual_rate,
-    daily_rate_from_annual,
     installment_payment,
     schedule_for_offer,
     schedule_for_plan,
@@ -73,7 +72,7 @@ def test_example_5_one_time_repayment_of_10150_costs_18_25_simple_19_86_effectiv
 
 def test_example_6_head_cutting_plan_costs_32_50_nominal_37_81_effective():
     quote = schedule_for_plan(plan=make_plan())
-    # FACTS.md cuts the period rate (2.70836%) to four decimals: agree to within that last digit.
+    # Example 6 cuts the period rate (2.70836%) to four decimals: agree to within that last digit.
     assert abs(quote.period_rate * 100 - Decimal("2.7083")) < Decimal("0.0001")
     assert percent(quote.apr, 2) == Decimal("32.50")
     assert percent(quote.effective_annual_rate, 2) == Decimal("37.81")
@@ -141,7 +140,8 @@ def test_example_10_seven_day_offer_with_a_fee_at_payout_gives_the_same_rates():
     [("0.12", "0.03288"), ("0.24", "0.06575"), ("0.36", "0.09863")],
 )
 def test_example_11_annual_rates_divided_by_365_give_the_daily_equivalents(annual, daily_percent):
-    assert percent(daily_rate_from_annual(annual_rate=Decimal(annual)), 5) == Decimal(daily_percent)
+    quote = schedule_for_offer(offer=make_offer(rate=Decimal(annual), rate_period="year"))
+    assert percent(quote.quoted_daily_rate, 5) == Decimal(daily_percent)
 
 
 def test_example_1_and_11_figures_come_with_every_quote():

@@ -53,15 +53,10 @@ def test_a_source_shows_read_only_with_its_file(editor):
 
 
 def test_an_edited_rate_line_in_the_admin_shows_on_the_sources_page(editor):
-    line = RateLine.objects.get(code="lpr_1y")
-    url = reverse("admin:core_rateline_change", args=[line.pk])
-    form = editor.get(url).context["adminform"].form
-    data = {name: form[name].value() for name in form.fields}
-    data.update(value="0.029", as_of="2026-06-22", source=line.source_id)
-    saved = editor.post(url, {k: "" if v is None else v for k, v in data.items()})
+    url, data = _lpr_change(editor, value="0.029", as_of="2026-06-22")
+    saved = editor.post(url, data)
     assert saved.status_code == 302, saved.context and saved.context["errors"]
-    line.refresh_from_db()
-    assert line.value == Decimal("0.029")
+    assert RateLine.objects.get(code="lpr_1y").value == Decimal("0.029")
 
     editor.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     html = editor.get(reverse("guidance:sources")).content.decode()
@@ -72,12 +67,13 @@ class _Rollback(Exception):
     pass
 
 
-def _lpr_change(editor):
+def _lpr_change(editor, value="0.028", as_of="2026-07-21"):
+    """The LPR's admin page and the form data that changes its value, as the page would post it."""
     line = RateLine.objects.get(code="lpr_1y")
     url = reverse("admin:core_rateline_change", args=[line.pk])
     form = editor.get(url).context["adminform"].form
     data = {name: form[name].value() for name in form.fields}
-    data.update(value="0.028", as_of="2026-07-21", source=line.source_id)
+    data.update(value=value, as_of=as_of, source=line.source_id)
     return url, {k: "" if v is None else v for k, v in data.items()}
 
 

@@ -12,13 +12,15 @@ from django.urls import reverse
 
 from apps.core.saved import save_result
 from apps.core.templatetags.repayable import money, percent
-from apps.finance import Offer, Plan, overdue_cost, schedule_for_offer, schedule_for_plan
+from apps.finance import Plan, overdue_cost, schedule_for_offer, schedule_for_plan
+from tests.finance.helpers import make_offer
 from tests.markup import field_errors
 
 pytestmark = pytest.mark.django_db
 
 URL = reverse("guidance:calculator")
-# FACTS.md example 6: 10,000 face value, 1,000 taken at payout, 12 x 888.49 a month.
+# Worked example 6 (docs/worked-examples.md): 10,000 face value, 1,000 taken at payout, 12 x
+# 888.49 a month.
 FEES_AT_PAYOUT = {
     "mode": "plan",
     "received": "9000",
@@ -81,7 +83,7 @@ def test_the_loan_figures_match_the_engine_called_directly(en):
     assert (
         figures["If you pay 30 days later (day 70)"] == f"{money(later.days[69].total_owed)} yuan"
     )
-    assert "32.50%" in html  # FACTS.md example 6, paid on time
+    assert "32.50%" in html  # worked example 6, paid on time
     assert f"True yearly cost: {percent(now.apr_with_delay)}." in html
     assert f"you repay {money(now.total_cost_with_delay)} yuan more" in html
 
@@ -107,7 +109,7 @@ def test_the_lines_follow_the_lender_and_an_unknown_one_gets_both_kinds(en):
 
 
 def test_the_loan_check_field_names_for_quoted_terms_are_accepted(en):
-    # FACTS.md example 2: 10,000 over 12 months at 1% a month, equal instalments: 888.49.
+    # Worked example 2: 10,000 over 12 months at 1% a month, equal instalments: 888.49.
     query = {
         "days": "10",
         "penalty_rate": "0.05",
@@ -120,17 +122,7 @@ def test_the_loan_check_field_names_for_quoted_terms_are_accepted(en):
         "method": "equal_installment",
         "start_date": "2026-01-01",
     }
-    quote = schedule_for_offer(
-        offer=Offer(
-            amount=Decimal("10000"),
-            rate=Decimal("0.01"),
-            rate_period="month",
-            term=12,
-            term_unit="month",
-            method="equal_installment",
-            start_date=date(2026, 1, 1),
-        )
-    )
+    quote = schedule_for_offer(offer=make_offer(start_date=date(2026, 1, 1)))
     expected = overdue_cost(quote=quote, days_late=10, penalty_daily_rate=PENALTY)
     figures = _figures(en.get(URL, query).content.decode())
     assert figures["Overdue amount"] == "888.49 yuan"
@@ -233,19 +225,9 @@ def test_the_result_offers_a_repayment_plan_letter_for_the_amount_owed(en):
 
 
 def test_with_the_loan_the_plan_letter_carries_all_that_is_owed_and_how(en):
-    # FACTS.md example 6 (fees at payout), the first payment 40 days late at 0.05% a day: the
+    # Worked example 6 (fees at payout), the first payment 40 days late at 0.05% a day: the
     # payment with its penalty, plus the balance of the loan after it (not yet due).
-    query = {
-        "days": "40",
-        "penalty_rate": "0.05",
-        "mode": "plan",
-        "received": "9000",
-        "payment": "888.49",
-        "count": "12",
-        "every": "month",
-        "contract_amount": "10000",
-        "start_date": "2026-01-01",
-    }
+    query = {"days": "40", "penalty_rate": "0.05", **FEES_AT_PAYOUT}
     html = en.get(URL, query).content.decode()
     match = re.search(r'\?owed=([\d.]+)&amp;overdue_part=906.26&amp;not_due_part=([\d.]+)"', html)
     owed, rest = Decimal(match[1]), Decimal(match[2])

@@ -27,20 +27,11 @@ from apps.core.models import (
 from apps.core.pagecache import bump_content_version
 from apps.core.stages import stage_for_days
 from apps.guidance.forms import MAX_DAYS
+from tests.guidance.helpers import STAGE_SLUGS
 
 pytestmark = pytest.mark.django_db
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-STAGE_SLUGS = [
-    "before-due",
-    "days-1-7",
-    "days-8-30",
-    "months-1-3",
-    "months-3-6",
-    "over-6-months",
-    "court",
-    "settled",
-]
 TOPIC_SLUGS = [
     "safety-first",
     "talk-to-your-lender",

@@ -20,20 +20,10 @@ from apps.core.models import (
     Topic,
 )
 from apps.guidance.views import LOG_ROWS
+from tests.guidance.helpers import STAGE_SLUGS
 
 pytestmark = pytest.mark.django_db
 
-# Every stage page lists what collectors may and may not do.
-STAGE_SLUGS_WITH_RULES = [
-    "before-due",
-    "days-1-7",
-    "days-8-30",
-    "months-1-3",
-    "months-3-6",
-    "over-6-months",
-    "court",
-    "settled",
-]
 
 PAGES = [
     ("guidance:timeline", [], "What happens if you are late", "逾期后会发生什么"),
@@ -244,7 +234,8 @@ def _who_binds(html: str) -> str:
     return html.split('class="who-binds"')[1].split("</aside>")[0]
 
 
-@pytest.mark.parametrize("slug", STAGE_SLUGS_WITH_RULES)
+# Every stage page lists what collectors may and may not do.
+@pytest.mark.parametrize("slug", STAGE_SLUGS)
 def test_every_stage_page_says_whom_the_collection_rules_bind(en, slug):
     box = _who_binds(en.get(reverse("guidance:stage", args=[slug])).content.decode())
     assert "bind their members" in box and "bind every collector" in box

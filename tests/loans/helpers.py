@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-# FACTS.md example 6 as quoted terms: 10,000 at 1% a month, 12 equal payments, 1,000 at payout.
+# Worked example 6 (docs/worked-examples.md) as quoted terms: 10,000 at 1% a month, 12 equal
+# payments, 1,000 at payout.
 TERMS = {
     "mode": "terms",
     "amount": "10,000",
@@ -33,7 +34,7 @@ COMPARE = {
     "o2-payment": "950",
     "income": "8000",
 }
-# FACTS.md example 12: income 8,000, existing debts 1,500.
+# Worked example 12: income 8,000, existing debts 1,500.
 BUDGET = {"income": "8000", "debt_payments": "1500"}
 
 
@@ -72,3 +73,23 @@ def four_loans(**extra: str) -> dict[str, str]:
         "loan-3-payment": "300",
         **extra,
     }
+
+
+# My debts with one loan its payment never clears: 20,000 owed at 10% a month, paying 500.
+NEVER_CLEARS = {
+    "income": "4000",
+    "essentials": "3000",
+    "loan-0-owed": "20000",
+    "loan-0-payment": "500",
+    "loan-0-rate": "10",
+    "loan-0-rate_period": "month",
+}
+# A 7-day loan (issue 11): receive 1,500, repay 2,000 a week later, 1,738% a year.
+SEVEN_DAY_PLAN = {
+    "mode": "plan",
+    "received": "1500",
+    "payment": "2000",
+    "count": "1",
+    "start_date": "2026-01-15",
+    "first_due": "2026-01-22",
+}

@@ -16,7 +16,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from apps.guidance.forms import OverdueForm, PlanLetterForm
-from apps.loans.fields import NumberField, NumberFormatError, TermField, parse_number, parse_rate
+from apps.loans.fields import (
+    NumberField,
+    NumberFormatError,
+    TermField,
+    parse_number,
+    read_rate_text,
+)
 from apps.loans.forms.budget import BudgetForm, EarlyRepaymentForm
 from apps.loans.forms.debts import DebtBudgetForm, DebtForm
 from apps.loans.forms.offer import PlanForm, TermsForm
@@ -95,7 +101,7 @@ def test_every_digit_like_character_parses_to_a_number_or_a_format_error(shape):
             lambda t: parse_number(t),
             lambda t: parse_number(t, money=False),
             lambda t: parse_number(t, money=False, allow_percent=True),
-            lambda t: parse_rate(t)[0],
+            lambda t: read_rate_text(t).percent,
         ):
             try:
                 assert isinstance(parse(typed), Decimal)
@@ -187,7 +193,7 @@ def test_a_compatibility_digit_is_refused_never_read_as_another_number(typed):
         parse_number(typed)
     assert raised.value.code == "invalid"
     with pytest.raises(NumberFormatError):
-        parse_rate(typed)
+        read_rate_text(typed)
 
 
 def test_every_compatibility_digit_is_refused_in_every_shape():
@@ -203,7 +209,7 @@ def test_every_compatibility_digit_is_refused_in_every_shape():
         (shape.format(c), parse(shape.format(c)))
         for c in compatibility
         for shape in SHAPES
-        for parse in (parse_number, lambda t: parse_rate(t)[0])
+        for parse in (parse_number, lambda t: read_rate_text(t).percent)
         if _reads(parse, shape.format(c))
     ]
     assert read == []

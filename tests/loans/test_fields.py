@@ -27,7 +27,6 @@ from apps.loans.fields import (
     TermField,
     WholeNumberField,
     parse_number,
-    parse_rate,
     read_rate_text,
     term_unit_typed,
 )
@@ -325,7 +324,8 @@ def test_a_term_names_its_unit_when_typed_with_one(typed, unit):
     ],
 )
 def test_a_rate_is_read_the_way_apps_and_people_write_it(typed, percent, period):
-    assert parse_rate(typed) == (D(percent), period)
+    read = read_rate_text(typed)
+    assert (read.percent, read.period) == (D(percent), period)
 
 
 @pytest.mark.parametrize(
@@ -365,7 +365,7 @@ def test_words_naming_two_periods_are_refused(typed):
 @pytest.mark.parametrize("typed", ["万", "日息", "两分三", "abc", "万-5", "月息"])
 def test_a_rate_that_is_not_a_rate_is_refused(typed):
     with pytest.raises(NumberFormatError):
-        parse_rate(typed)
+        read_rate_text(typed)
 
 
 def test_a_rate_field_cleans_to_a_fraction_with_the_period_and_basis_its_words_named():

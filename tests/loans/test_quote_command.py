@@ -1,4 +1,4 @@
-"""`manage.py quote`: every FACTS.md worked example through --json, and bad flags."""
+"""`manage.py quote`: every one of docs/worked-examples.md through --json, and bad flags."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import os
 import re
 import subprocess
 import sys
-from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from io import StringIO
 from pathlib import Path
@@ -16,8 +15,9 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from apps.finance import ERROR_CODES, Offer, schedule_for_offer
+from apps.finance import ERROR_CODES, schedule_for_offer
 from apps.loans.management.commands.quote import SENTENCES
+from tests.finance.helpers import make_offer
 
 ROOT = Path(__file__).resolve().parents[2]
 START = ["--start-date", "2025-01-15"]
@@ -155,18 +155,7 @@ def test_json_rates_are_decimal_strings_with_at_least_two_decimals():
 
 def test_json_figures_are_the_engines_own():
     result = quote(*TEN_THOUSAND_AT_1_PERCENT, "--fee-separate", "50")
-    engine = schedule_for_offer(
-        offer=Offer(
-            amount=Decimal("10000"),
-            rate=Decimal("0.01"),
-            rate_period="month",
-            term=12,
-            term_unit="month",
-            method="equal_installment",
-            start_date=date(2025, 1, 15),
-            fee_separate=Decimal("50"),
-        )
-    )
+    engine = schedule_for_offer(offer=make_offer(fee_separate=Decimal("50")))
     assert Decimal(result["apr_percent"]) == round(engine.apr * 100, 6)
     assert result["total_cost"] == str(engine.total_cost)
     assert [row["balance"] for row in result["schedule"]] == [str(r.balance) for r in engine.rows]

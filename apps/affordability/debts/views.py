@@ -168,7 +168,7 @@ def render_debts_result(
         "kind": SavedResult.Kind.DEBTS,
         "saved": saved,
         "token": token,
-        "saved_days": settings.SAVED_RESULT_DAYS,
+        "saved_days": settings.REPAYABLE_SAVED_RESULT_DAYS,
         "today": timezone.localdate(),
     }
     return render(request, "affordability/debts/result.html", context)

@@ -33,18 +33,6 @@ def band_word(band: str) -> str:
 
 
 @register.filter
-def band_mark(band: str) -> str:
-    """A reason's short mark: OK, Stretched or Not affordable."""
-    return str(markup.BAND_MARKS.get(band, band))
-
-
-@register.filter
-def price_mark(band: str) -> str:
-    """A price reason's short mark: OK, Expensive or Too expensive."""
-    return str(markup.PRICE_MARKS.get(band, band))
-
-
-@register.filter
 def advice_tone(verdict: Verdict) -> str:
     """The band whose colour the advice's box takes: the worse of the two answers."""
     return markup.ADVICE_TONES[verdict.advice]

@@ -40,9 +40,7 @@ class BudgetForm(RepayableForm):
             "What you can count on each month: wages after tax "
             "and social insurance, plus any regular income."
         ),
-        min_value=Decimal(0),
         min_inclusive=False,
-        max_value=MAX_AMOUNT,
         error_messages={
             "required": _("Please type your monthly income: we need it for the verdict.")
         },
@@ -51,8 +49,6 @@ class BudgetForm(RepayableForm):
         label=_("Essential spending each month (yuan)"),
         help_text=_("Rent, food, transport, bills, and money you send home: what you cannot skip."),
         required=False,
-        min_value=Decimal(0),
-        max_value=MAX_AMOUNT,
     )
     debt_payments = MoneyField(
         label=_("Payments on loans you already have, each month (yuan)"),
@@ -60,8 +56,6 @@ class BudgetForm(RepayableForm):
             "All other loans, credit cards and pay-later plans together. Leave empty if none."
         ),
         required=False,
-        min_value=Decimal(0),
-        max_value=MAX_AMOUNT,
     )
     other_platforms = WholeNumberField(
         label=_("Other lending apps you owe money to now"),
@@ -76,7 +70,6 @@ class BudgetForm(RepayableForm):
         label=_("Savings you could use in an emergency (yuan)"),
         help_text=_("Money you could reach within a few days without borrowing."),
         required=False,
-        min_value=Decimal(0),
         max_value=MAX_MONEY,
     )
     purpose = forms.ChoiceField(

@@ -25,7 +25,6 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from apps.finance import MAX_AMOUNT
 from apps.finance.debts import MAX_DEBTS, Debt
 from apps.finance.overdue import MAX_DAYS_LATE
 from apps.finance.reading import FEE_BASIS, INTEREST_BASIS, read_rate
@@ -76,8 +75,6 @@ class DebtBudgetForm(RepayableForm):
     essentials = MoneyField(
         label=_("Essential spending each month (yuan)"),
         help_text=_("Rent, food, transport, bills, and money you send home: what you cannot skip."),
-        min_value=Decimal(0),
-        max_value=MAX_AMOUNT,
         error_messages={
             "required": _(
                 "Type your essential spending: the plan offers only what is left after it."
@@ -102,15 +99,11 @@ class DebtForm(RepayableForm):
     owed = MoneyField(
         label=_("What you owe now (yuan)"),
         help_text=_("All that is left to repay, as the app shows it (待还总额)."),
-        min_value=Decimal(0),
         min_inclusive=False,
-        max_value=MAX_AMOUNT,
     )
     payment = MoneyField(
         label=_("Payment due each month (yuan)"),
         help_text=_("What this loan asks for each month (每期应还). Type 0 if nothing is due."),
-        min_value=Decimal(0),
-        max_value=MAX_AMOUNT,
     )
     days_late = WholeNumberField(
         label=_("Days late"),
@@ -128,9 +121,7 @@ class DebtForm(RepayableForm):
             "first borrowed every month, however much is repaid. Leave empty for an interest rate."
         ),
         required=False,
-        min_value=Decimal(0),
         min_inclusive=False,
-        max_value=MAX_AMOUNT,
     )
     lender = OfferForm.base_fields["lender"]
     court = forms.BooleanField(

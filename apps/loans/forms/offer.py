@@ -256,9 +256,7 @@ class TermsForm(OfferForm):
         help_text=_(
             "The loan amount in the contract, before any fee is taken off. Example: 10000 or 1万."
         ),
-        min_value=Decimal(0),
         min_inclusive=False,
-        max_value=MAX_AMOUNT,
     )
     rate = RateField(
         label=_("Quoted rate (%)"),
@@ -406,16 +404,12 @@ class PlanForm(OfferForm):
     received = MoneyField(
         label=_("Money you actually receive (yuan)"),
         help_text=_("The amount the app actually paid into your account, after any fees."),
-        min_value=Decimal(0),
         min_inclusive=False,
-        max_value=MAX_AMOUNT,
     )
     payment = MoneyField(
         label=_("Each payment (yuan)"),
         help_text=_("The amount the app says you pay each time, such as 888.49."),
-        min_value=Decimal(0),
         min_inclusive=False,
-        max_value=MAX_AMOUNT,
     )
     count = WholeNumberField(
         label=_("Number of payments"),
@@ -441,15 +435,11 @@ class PlanForm(OfferForm):
         label=_("First payment, if different (yuan)"),
         help_text=_("Only if the first payment is not the same as the others."),
         required=False,
-        min_value=Decimal(0),
-        max_value=MAX_AMOUNT,
     )
     last_payment = MoneyField(
         label=_("Last payment, if different (yuan)"),
         help_text=_("Only if the last payment is not the same as the others."),
         required=False,
-        min_value=Decimal(0),
-        max_value=MAX_AMOUNT,
     )
     contract_amount = MoneyField(
         label=_("Amount in the contract, if more (yuan)"),
@@ -458,9 +448,7 @@ class PlanForm(OfferForm):
             "because fees were taken off at payout."
         ),
         required=False,
-        min_value=Decimal(0),
         min_inclusive=False,
-        max_value=MAX_AMOUNT,
     )
 
     def clean(self) -> dict[str, Any]:
@@ -546,17 +534,6 @@ def offer_input(
     typed = {field: data.get(name(field)) for field in OFFER_FIELDS if name(field) in data}
     chosen_class = PlanForm if typed.get("mode") == MODE_PLAN else TermsForm
     return OfferInput(chosen_class(data, prefix=prefix), typed)
-
-
-def payments_typed(form: TermsForm | PlanForm) -> int:
-    """How many payments a valid offer form's figures make (as its engine offer will have them:
-    a plan's count; a term in days or repaid at once is one payment, else one a term unit)."""
-    data = form.cleaned_data
-    if isinstance(form, PlanForm):
-        return data["count"]
-    if data["term_unit"] == "day" or data["method"] == "one_time":
-        return 1
-    return data["term"]
 
 
 def offer_is_typed(data: FormData, prefix: str | None = None) -> bool:

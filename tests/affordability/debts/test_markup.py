@@ -11,6 +11,7 @@ from django.utils import translation
 
 from apps.affordability.debts import markup
 from apps.affordability.debts import plan as plans
+from apps.finance import debts as engine
 from tests.loans.helpers import four_loans
 
 pytestmark = pytest.mark.django_db
@@ -70,3 +71,10 @@ def test_the_spiral_table_shows_each_month_the_plan_shows():
         assert f'data-spiral-owed="{month.spiral}"' in html
         assert f'data-plan-owed="{month.plan}"' in html
         assert f'data-spiral-due="{month.due}"' in html
+
+
+@pytest.mark.parametrize(
+    "by_priority", [markup.REASON_WORDS, markup.CALL_FIRST_WORDS, plans.PRIORITY_SOURCES]
+)
+def test_every_reason_for_the_order_has_its_words_and_sources(by_priority):
+    assert set(by_priority) == set(engine.PRIORITIES)

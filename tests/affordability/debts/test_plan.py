@@ -12,18 +12,9 @@ from apps.affordability.debts import plan as plans
 from apps.core.models import Stage
 from apps.finance import debts as engine
 from apps.finance.periods import add_months
-from tests.loans.helpers import four_loans
+from tests.loans.helpers import NEVER_CLEARS, four_loans
 
 pytestmark = pytest.mark.django_db
-
-NEVER_CLEARS = {
-    "income": "4000",
-    "essentials": "3000",
-    "loan-0-owed": "20000",
-    "loan-0-payment": "500",
-    "loan-0-rate": "10",
-    "loan-0-rate_period": "month",
-}
 
 
 def test_a_valid_plan_builds_only_the_boxes_it_needs_and_a_wrong_one_every_box():

@@ -20,19 +20,10 @@ from apps.core.models import SavedResult, Stage
 from apps.finance import debts as engine
 from apps.finance.rates import MAX_ANNUAL_RATE
 from tests.fuzz import examples
-from tests.loans.helpers import four_loans
+from tests.loans.helpers import NEVER_CLEARS, four_loans
 
 pytestmark = pytest.mark.django_db
 
-# The loan: 20,000 owed at 10% a month, paying 500. It answered 500.
-NEVER_CLEARS = {
-    "income": "4000",
-    "essentials": "3000",
-    "loan-0-owed": "20000",
-    "loan-0-payment": "500",
-    "loan-0-rate": "10",
-    "loan-0-rate_period": "month",
-}
 # The other example: three loans owing 16,000, 3,300 due, 500 left for them.
 THREE_LOANS = {
     "income": "5000",

@@ -104,20 +104,20 @@ class Command(BaseCommand):
         listen = str(options["addrport"])
         if ":" not in listen:
             listen = f"0.0.0.0:{listen}"
-        self.folder = Path(settings.DATA_DIR) / "nginx"
+        self.folder = Path(settings.REPAYABLE_DATA_DIR) / "nginx"
         self.folder.mkdir(parents=True, exist_ok=True)
         self.nginx_binary = _nginx_binary()
         self.gunicorn: subprocess.Popen | None = None
         self.nginx: subprocess.Popen | None = None
-        local_port = None if settings.SERVE_APP_SERVERS else free_port()
+        local_port = None if settings.REPAYABLE_APP_SERVERS else free_port()
         self.site = NginxSite(
             listen=listen,
-            app_servers=settings.SERVE_APP_SERVERS or [f"127.0.0.1:{local_port}"],
+            app_servers=settings.REPAYABLE_APP_SERVERS or [f"127.0.0.1:{local_port}"],
             prefix=self.folder,
             error_pages=self.folder / "errors",
             static_root=Path(settings.STATIC_ROOT),
-            connections_per_address=settings.SERVE_CONNECTIONS_PER_ADDRESS,
-            trusted_proxies=settings.SERVE_TRUSTED_PROXIES,
+            connections_per_address=settings.REPAYABLE_CONNECTIONS_PER_ADDRESS,
+            trusted_proxies=settings.REPAYABLE_TRUSTED_PROXIES,
             user=worker_user(),
         )
         if not (self.site.static_root / "staticfiles.json").exists():
