@@ -112,18 +112,9 @@ def test_an_administrator_adds_a_new_lpr_as_a_row_and_keeps_the_old_one(en):
     client.force_login(get_user_model().objects.create_superuser("admin", "a@example.com", "x"))
     old = RateLine.objects.get(code="lpr_1y")
     form = client.get(reverse("admin:core_rateline_add")).context["adminform"].form
-    data = {name: "" for name in form.fields}
-    data.update(
-        code="lpr_1y",
-        value="0.029",
-        as_of="2026-06-22",
-        source=old.source_id,
-        label_zh=old.label_zh,
-        label_en=old.label_en,
-        meaning_zh=old.meaning_zh,
-        meaning_en=old.meaning_en,
-        sort_order=old.sort_order,
-    )
+    # The new row words the line as the old one does, with its own value and day.
+    data = {name: getattr(old, name) or "" for name in form.fields if name != "source"}
+    data.update(value="0.029", as_of="2026-06-22", source=old.source_id)
     added = client.post(reverse("admin:core_rateline_add"), data)
     assert added.status_code == 302, added.context and added.context["adminform"].form.errors
     assert rate_lines()["lpr_1y"].value == Decimal("0.029")
