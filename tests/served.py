@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.parse
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -202,10 +203,11 @@ def fresh_database(env: dict[str, str]) -> Iterator[dict[str, str]]:
     if url.startswith(("postgres://", "postgresql://")):
         import psycopg
 
-        name = f"repayable_served_{os.getpid()}"
+        # One name per call, not per process: a test worker can hold two servers at once (the
+        # browser tests' app server for the whole session and a make serve stack of its own).
+        name = f"repayable_served_{os.getpid()}_{uuid.uuid4().hex[:8]}"
         parts = urllib.parse.urlsplit(url)
         admin = psycopg.connect(parts._replace(path="/postgres").geturl(), autocommit=True)
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
         admin.execute(f'CREATE DATABASE "{name}"')
         extra = {"DATABASE_URL": parts._replace(path=f"/{name}").geturl()}
     try:
