@@ -28,8 +28,8 @@ help:
 	@echo "make dev        Django's runserver with DEBUG on"
 	@echo "make test       lint, Django checks, migrations check and every test (browser too)"
 	@echo "make test-faults  the fault tests alone (Redis, and PostgreSQL: stops the cluster)"
-	@echo "make lint       ruff (lint and format) and the import contracts (lint-imports)"
-	@echo "make format     ruff format and fix"
+	@echo "make lint       ruff (lint and format), the import contracts (lint-imports) and djLint (templates)"
+	@echo "make format     ruff format and fix, and djLint's reformat of the templates"
 	@echo "make messages   update locale/zh_Hans/LC_MESSAGES/django.po from the code"
 	@echo "make bench      engine and load benchmarks (needs wrk)"
 
@@ -101,10 +101,15 @@ lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/djlint templates --check
+	$(VENV)/bin/djlint templates --lint
 
 format: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+	@# djLint exits 1 when it rewrote a file, and a first pass can leave a little for a second:
+	@# the second must find nothing to change.
+	$(VENV)/bin/djlint templates --reformat --quiet || $(VENV)/bin/djlint templates --reformat --quiet
 
 test: $(VENV)/.dev-installed compilemessages lint
 	$(TEST_ENV) $(PY) manage.py check --fail-level WARNING
