@@ -114,6 +114,24 @@ LOOK_AHEAD_DAYS = (7, 30)
 MAX_DAYS = MAX_DAYS_LATE - max(LOOK_AHEAD_DAYS)
 
 
+class DaysLateForm(RepayableForm):
+    """The timeline's one question, asked before any other: how late. It sends the answer to the
+    calculator (a GET of `days`), which reads and checks it with OverdueForm's field; this form
+    only draws it, as crispy-forms draws every other field of the site."""
+
+    days = WholeNumberField(
+        label=_("How many days late are you?"),
+        help_text=_("Type 0 if the due date has not passed yet."),
+        min_value=Decimal(0),
+        max_value=Decimal(MAX_DAYS),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Its own ids: the page that shows it could one day show the calculator's form too.
+        super().__init__(*args, auto_id="quick-%s", **kwargs)
+        self.fields["days"].widget.attrs.update(autocomplete="off")
+
+
 class OverdueForm(RepayableForm):
     """How late, how much, and what the contract charges for it. The loan itself, if the
     borrower adds it, comes through the loan check's offer forms (same field names)."""

@@ -14,7 +14,12 @@ from apps.core.models import Confidence, RateLine, Source
 from apps.core.pagecache import shared_page
 from apps.guidance import content
 from apps.guidance.calculator import run as run_calculator
-from apps.guidance.forms import LOOK_AHEAD_DAYS, ComplaintLetterForm, PlanLetterForm
+from apps.guidance.forms import (
+    LOOK_AHEAD_DAYS,
+    ComplaintLetterForm,
+    DaysLateForm,
+    PlanLetterForm,
+)
 
 # Empty rows in the printed contact log: one A4 page.
 LOG_ROWS = 15
@@ -23,7 +28,7 @@ LOG_ROWS = 15
 @require_safe
 @shared_page
 def timeline(request: HttpRequest) -> HttpResponse:
-    context = {"stages": content.stages(), "topics": content.topics()}
+    context = {"stages": content.stages(), "topics": content.topics(), "form": DaysLateForm()}
     return render(request, "guidance/timeline.html", context)
 
 

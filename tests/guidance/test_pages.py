@@ -76,6 +76,23 @@ def test_timeline_is_an_ordered_list_of_every_stage_linking_to_its_page(en):
     assert "Reminders by text message, app notice and phone." in timeline
 
 
+def test_the_timeline_asks_how_late_with_crispy_and_the_calculator_answers(en, zh):
+    # The field is drawn as crispy-forms draws every field: its wrapper, label, input and help
+    # tied together by ids, and its form sends `days` to the calculator by GET.
+    html = zh.get(reverse("guidance:timeline")).content.decode()
+    form = html[html.index('<form class="guide-quick"') :]
+    form = form[: form.index("</form>")]
+    assert f'action="{reverse("guidance:calculator")}" method="get"' in form
+    assert 'id="div_quick-days"' in form
+    assert re.search(r'<label\s+for="quick-days"[^>]*>\s*你逾期几天了？', form)
+    assert re.search(r'<input[^>]*name="days"[^>]*id="quick-days"', form)
+    assert 'aria-describedby="quick-days_helptext"' in form
+    assert 'id="quick-days_helptext"' in form and "还没过还款日，就填0。" in form
+    assert "rp-optional" not in form
+    answer = en.get(reverse("guidance:calculator"), {"days": "10"}).content.decode()
+    assert reverse("guidance:stage", args=["days-8-30"]) in answer
+
+
 def test_a_stage_page_shows_each_section_the_checklist_sources_and_dates(zh):
     stage = Stage.objects.get(slug="days-8-30")
     html = zh.get(reverse("guidance:stage", args=[stage.slug])).content.decode()
