@@ -23,8 +23,8 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache.backends.base import BaseCache
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 
+from apps.core.errors import error_page
 from apps.core.failopen import CacheUnavailable, use_cache, warn_now_and_then
 
 ADMIN_LOGIN = "admin_login"
@@ -108,7 +108,7 @@ def hit(*, bucket: str, address: str, now: float | None = None) -> bool:
 
 def _too_many(request: HttpRequest, bucket: str) -> HttpResponse:
     _, window = settings.REPAYABLE_RATE_LIMITS[bucket]
-    response = render(request, "errors/429.html", status=429)
+    response = error_page(request, "too_many", status=429)
     response["Retry-After"] = str(window)
     return response
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from apps.core.errors import error_page
 from apps.core.failopen import cache_answers
 from apps.core.pagecache import shared_page
 
@@ -57,7 +58,7 @@ def _database_answers() -> bool:
 
 
 # Why a request was refused, in words the reader can act on, by the exception that refused it;
-# any other 400 says the general text of errors/400.html.
+# any other 400 says the general text of the bad_request page (apps/core/errors.py).
 BAD_REQUEST_REASONS = {
     RequestDataTooBig: _(
         "What was sent is larger than any form on this site needs. Check that nothing was pasted "
@@ -82,28 +83,28 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
     reason = next(
         (text for kind, text in BAD_REQUEST_REASONS.items() if isinstance(exception, kind)), None
     )
-    return render(request, "errors/400.html", {"reason": reason}, status=400)
+    return error_page(request, "bad_request", status=400, message=reason)
 
 
 def method_not_allowed(request: HttpRequest, allowed: str) -> HttpResponse:
     """Django's bare 405 (a form sent to a page that only shows, a link to a page that only
     takes a form) as the site's page, with the methods the page does take."""
-    response = render(request, "errors/405.html", status=405)
+    response = error_page(request, "method", status=405)
     response["Allow"] = allowed
     return response
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "errors/403.html", status=403)
+    return error_page(request, "forbidden", status=403)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     # The reason names Django internals; the reader only needs to know to try again.
-    return render(request, "errors/403_csrf.html", status=403)
+    return error_page(request, "csrf", status=403)
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "errors/404.html", status=404)
+    return error_page(request, "not_found", status=404)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
