@@ -122,8 +122,6 @@ class DaysLateForm(RepayableForm):
     days = WholeNumberField(
         label=_("How many days late are you?"),
         help_text=_("Type 0 if the due date has not passed yet."),
-        min_value=Decimal(0),
-        max_value=Decimal(MAX_DAYS),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
